@@ -1,0 +1,97 @@
+// Lint decides what Prettier does not: type-aware rules and DESIGN.md's import boundaries.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'url'];
+
+/** One zone per runtime folder: what it must never import. */
+function zone(files, forbiddenGroups, message) {
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: forbiddenGroups, message }] },
+      ],
+    },
+  };
+}
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      'test-results/**',
+      'playwright-report/**',
+      'e2e/artifacts/**',
+      'bench/results/**',
+      'server-data/**',
+      '.electron-native/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: ['*.mjs', 'scripts/*.mjs', 'eslint.config.mjs'],
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      'no-restricted-exports': ['error', { restrictDefaultExports: { direct: true, named: true, defaultFrom: true, namedFrom: true, namespaceFrom: true } }],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // Tool configs must export default: that is how their tools read them.
+    files: ['*.config.ts', '*.config.mjs'],
+    rules: { 'no-restricted-exports': 'off' },
+  },
+  {
+    files: ['src/renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  zone(
+    ['src/shared/**'],
+    ['**/core/**', '**/main/**', '**/renderer/**', '**/server/**', '**/preload/**', 'electron', 'better-sqlite3', ...nodeBuiltins],
+    'src/shared is plain TypeScript: it imports nothing outside shared/ (DESIGN.md).',
+  ),
+  zone(
+    ['src/core/**'],
+    ['**/main/**', '**/renderer/**', '**/server/**', '**/preload/**', 'electron', 'electron-updater'],
+    'src/core never imports electron, main, renderer or server (DESIGN.md).',
+  ),
+  zone(
+    ['src/main/**'],
+    ['**/renderer/**', '**/server/**', '**/preload/**'],
+    'src/main may import core and shared only (DESIGN.md).',
+  ),
+  zone(
+    ['src/preload/**'],
+    ['**/core/**', '**/main/**', '**/renderer/**', '**/server/**', '**/shared/api/contract', '**/shared/api/procedures/**', 'zod'],
+    'The preload imports procedure names from shared, nothing else (DESIGN.md).',
+  ),
+  zone(
+    ['src/renderer/**'],
+    ['**/core/**', '**/main/**', '**/server/**', '**/preload/index', 'electron', 'better-sqlite3', ...nodeBuiltins],
+    'The renderer talks to core only through window.api; it imports shared only (DESIGN.md).',
+  ),
+  zone(
+    ['src/server/**'],
+    ['**/core/**', '**/main/**', '**/renderer/**', '**/preload/**', 'electron'],
+    'The server imports shared only (DESIGN.md).',
+  ),
+);

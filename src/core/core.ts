@@ -1,0 +1,264 @@
+import { existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventPayloads } from '../shared/api/events';
+import type { EventName } from '../shared/api/procedure-names';
+import type { SessionUser } from '../shared/api/procedures/session.procedures';
+import type { Settings } from '../shared/api/procedures/system.procedures';
+import { AppError, type ApiResult } from '../shared/errors';
+import { uuidv7 } from '../shared/ids/uuidv7';
+import { HybridLogicalClock } from '../shared/sync/hlc';
+import { createBackup, lastDailyBackupAt, pruneDailyBackups, replaceDatabaseWith } from './backup/backups';
+import type { Db } from './db/connection';
+import { Mutations, type Actor } from './db/mutations';
+import { openLocalDatabase } from './db/startup';
+import { dispatch, type DispatchTarget } from './dispatcher';
+import type { CoreServices, HandlerContext } from './handler-context';
+import { SessionState } from './session/session-state';
+import { readMeta, readSettings, writeMeta } from './settings/local-settings';
+import { countUsers } from './users/users.repo';
+
+export interface CoreOptions {
+  /** The app's data folder: the database, its backups and (later) files live here. */
+  dataDir: string;
+  /** A better-sqlite3 addon built for Electron, when core runs inside the app. */
+  nativeBinding?: string | undefined;
+  /** Injectable wall clock, for tests that move time. */
+  wallClock?: () => number;
+  /** How often core checks the inactivity lock and the daily backup; 0 leaves it to the caller. */
+  timerIntervalMs?: number;
+}
+
+export type CoreListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
+
+interface OpenDatabase {
+  db: Db;
+  clock: HybridLogicalClock;
+  deviceId: string;
+}
+
+const DAY_MS = 86_400_000;
+
+function deviceIdentity(db: Db): { deviceId: string; node: string } {
+  let deviceId = readMeta(db, 'device_id');
+  let node = readMeta(db, 'hlc_node');
+  if (!deviceId || !node) {
+    deviceId = uuidv7();
+    node = deviceId.replace(/-/g, '').slice(-16);
+    writeMeta(db, 'device_id', deviceId);
+    writeMeta(db, 'hlc_node', node);
+  }
+  return { deviceId, node };
+}
+
+/**
+ * The back-office engine: owns the database, the session and the clock; every call comes in
+ * through `dispatch`. Runs in a worker thread inside the app, in-process in tests and the harness.
+ */
+export class Core implements DispatchTarget, CoreServices {
+  readonly session = new SessionState();
+  readonly dataDir: string;
+  readonly backupsDir: string;
+  readonly databaseFile: string;
+  private open: OpenDatabase | null = null;
+  private damagedReason = '';
+  private listeners = new Set<CoreListener>();
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private readonly wallClock: () => number;
+
+  constructor(private readonly options: CoreOptions) {
+    this.dataDir = options.dataDir;
+    this.backupsDir = join(options.dataDir, 'backups');
+    this.databaseFile = join(options.dataDir, 'maktab.sqlite');
+    this.wallClock = options.wallClock ?? (() => Date.now());
+    this.attach();
+    if (options.timerIntervalMs) {
+      this.timer = setInterval(() => this.tick(), options.timerIntervalMs);
+      this.timer.unref?.();
+    }
+  }
+
+  dispatch(name: unknown, input: unknown): ApiResult<unknown> {
+    return dispatch(this, name, input);
+  }
+
+  on(listener: CoreListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Work on a timer: lock an idle session, take the daily backup. */
+  tick(): void {
+    if (this.checkLock()) this.emit('session:changed', { reason: 'locked' });
+    this.maybeDailyBackup();
+  }
+
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.open?.db.close();
+    this.open = null;
+  }
+
+  /** For tests and benchmarks that inspect the database directly. */
+  database(): Db {
+    if (!this.open) throw new AppError('DATABASE_DAMAGED');
+    return this.open.db;
+  }
+
+  // --- DispatchTarget ---
+
+  currentUser(): SessionUser | null {
+    return this.session.current();
+  }
+
+  checkLock(): boolean {
+    if (this.session.isLocked()) return true;
+    if (!this.open) return false;
+    return this.session.lockIfIdle(this.wallClock(), readSettings(this.open.db).lockAfterMinutes * 60_000);
+  }
+
+  touch(): void {
+    this.session.touch(this.wallClock());
+  }
+
+  databaseOk(): boolean {
+    return this.open !== null;
+  }
+
+  runInTransaction<T>(kind: 'query' | 'mutation', work: (ctx: HandlerContext) => T): T {
+    const written = new Set<string>();
+    const afterCommit: (() => void)[] = [];
+    const afterwards: ((ctx: HandlerContext) => void)[] = [];
+    const ctx = this.context(written, afterCommit, afterwards);
+    let result: T;
+    try {
+      if (this.open) {
+        const transaction = this.open.db.transaction(() => work(ctx));
+        result = kind === 'mutation' ? transaction.immediate() : transaction.deferred();
+      } else {
+        result = work(ctx);
+      }
+    } catch (error) {
+      this.runAfterwards(afterwards);
+      throw error;
+    }
+    for (const task of afterCommit) task();
+    this.runAfterwards(afterwards);
+    if (written.size > 0) this.emit('data:changed', { tables: [...written] });
+    return result;
+  }
+
+  // --- CoreServices ---
+
+  databaseState(): { kind: 'ok' } | { kind: 'damaged'; reason: string } {
+    return this.open ? { kind: 'ok' } : { kind: 'damaged', reason: this.damagedReason };
+  }
+
+  restoreBackup(name: string): void {
+    const now = new Date(this.wallClock());
+    if (this.open) {
+      createBackup(this.open.db, this.backupsDir, 'pre-restore', now);
+      this.open.db.close();
+      this.open = null;
+    }
+    replaceDatabaseWith(join(this.backupsDir, name), this.databaseFile, `replaced-${now.getTime()}`);
+    this.session.signOut();
+    this.attach();
+    this.emit('session:changed', { reason: 'restored' });
+  }
+
+  startEmpty(): void {
+    this.open?.db.close();
+    this.open = null;
+    const aside = `${this.databaseFile}.damaged-${this.wallClock()}`;
+    if (existsSync(this.databaseFile)) renameSync(this.databaseFile, aside);
+    for (const suffix of ['-wal', '-shm']) {
+      if (existsSync(this.databaseFile + suffix)) renameSync(this.databaseFile + suffix, aside + suffix);
+    }
+    this.session.signOut();
+    this.attach();
+    this.emit('session:changed', { reason: 'restored' });
+  }
+
+  // --- internals ---
+
+  private attach(): void {
+    const result = openLocalDatabase(this.databaseFile, this.backupsDir, new Date(this.wallClock()), {
+      nativeBinding: this.options.nativeBinding,
+    });
+    if (result.kind === 'damaged') {
+      this.open = null;
+      this.damagedReason = result.reason;
+      return;
+    }
+    const db = result.db;
+    const { deviceId, node } = deviceIdentity(db);
+    const last = (db.prepare('SELECT max(hlc) AS hlc FROM changes').get() as { hlc: string | null }).hlc;
+    const clock = new HybridLogicalClock({ node, wallClock: this.wallClock, last });
+    this.open = { db, clock, deviceId };
+    this.maybeDailyBackup();
+  }
+
+  private context(
+    written: Set<string>,
+    afterCommit: (() => void)[],
+    afterwards: ((ctx: HandlerContext) => void)[],
+  ): HandlerContext {
+    const open = this.open;
+    const user = this.session.current();
+    const actor: Actor = user ? { kind: 'user', userId: user.id, roles: user.roles } : { kind: 'system' };
+    const now = (): Date => new Date(this.wallClock());
+    const noDatabase = (): never => {
+      throw new AppError('DATABASE_DAMAGED');
+    };
+    const write = open
+      ? new Mutations({
+          db: open.db,
+          clock: open.clock,
+          deviceId: open.deviceId,
+          actor,
+          now,
+          onTableWritten: (table) => written.add(table),
+        })
+      : (new Proxy({}, { get: noDatabase }) as Mutations);
+    return {
+      get db(): Db {
+        return open ? open.db : noDatabase();
+      },
+      now,
+      session: this.session,
+      user,
+      write,
+      settings: (): Settings => (open ? readSettings(open.db) : noDatabase()),
+      services: this,
+      afterCommit: (task) => afterCommit.push(task),
+      afterwards: (task) => afterwards.push(task),
+    };
+  }
+
+  private runAfterwards(tasks: ((ctx: HandlerContext) => void)[]): void {
+    for (const task of tasks) {
+      try {
+        this.runInTransaction('mutation', task);
+      } catch (error) {
+        console.error('[core] follow-up task failed', error);
+      }
+    }
+  }
+
+  private maybeDailyBackup(): void {
+    if (!this.open || countUsers(this.open.db) === 0) return;
+    const now = new Date(this.wallClock());
+    const last = lastDailyBackupAt(this.backupsDir);
+    if (last && now.getTime() - last.getTime() < DAY_MS) return;
+    try {
+      createBackup(this.open.db, this.backupsDir, 'daily', now);
+      pruneDailyBackups(this.backupsDir, readSettings(this.open.db).backupsToKeep);
+    } catch (error) {
+      console.error('[core] daily backup failed', error);
+    }
+  }
+
+  private emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
+    for (const listener of this.listeners) listener(event, payload);
+  }
+}

@@ -1,0 +1,40 @@
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Path to a better-sqlite3 addon built for another runtime (Electron); see scripts/electron-native.mjs. */
+  nativeBinding?: string | undefined;
+  readonly?: boolean;
+}
+
+/** Opens the local database with the settings every connection must have. */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const db = new Database(file, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.readonly ? { readonly: true, fileMustExist: true } : {}),
+  });
+  if (!options.readonly) db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+type Statement = Database.Statement;
+const statementCache = new WeakMap<Db, Map<string, Statement>>();
+
+/** Prepares each SQL text once per connection: hot paths run the same few statements many times. */
+export function statement(db: Db, sql: string): Statement {
+  let cache = statementCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(db, cache);
+  }
+  let prepared = cache.get(sql);
+  if (!prepared) {
+    prepared = db.prepare(sql);
+    cache.set(sql, prepared);
+  }
+  return prepared;
+}

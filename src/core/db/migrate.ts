@@ -1,0 +1,30 @@
+import type { Db } from './connection';
+import { migrations } from './migrations';
+
+export interface MigrationPlan {
+  from: number;
+  to: number;
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function pendingMigrations(db: Db): MigrationPlan | null {
+  const from = schemaVersion(db);
+  if (from > migrations.length) {
+    throw new Error(`database schema ${from} is newer than this app (${migrations.length}); update Maktab`);
+  }
+  return from === migrations.length ? null : { from, to: migrations.length };
+}
+
+/** Runs the pending migrations in one transaction; a failure leaves the file as it was. */
+export function runMigrations(db: Db): MigrationPlan | null {
+  const plan = pendingMigrations(db);
+  if (!plan) return null;
+  db.transaction(() => {
+    for (const migration of migrations.slice(plan.from)) migration.up(db);
+    db.pragma(`user_version = ${plan.to}`);
+  }).immediate();
+  return plan;
+}

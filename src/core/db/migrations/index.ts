@@ -1,0 +1,13 @@
+import type { Db } from '../connection';
+import { up as createPlatform } from './0001-create-platform';
+
+export interface Migration {
+  /** `NNNN-verb-noun`; the number is the schema version it leads to. */
+  readonly id: string;
+  readonly up: (db: Db) => void;
+}
+
+/** In order; never edit a migration that has shipped, add the next one. */
+export const migrations: readonly Migration[] = [{ id: '0001-create-platform', up: createPlatform }];
+
+export const latestSchemaVersion = migrations.length;

@@ -1,0 +1,49 @@
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { copyDatabaseFile } from '../backup/backups';
+import { openDatabase, type Db, type OpenOptions } from './connection';
+import { pendingMigrations, runMigrations, schemaVersion } from './migrate';
+
+export type StartupResult = { kind: 'ok'; db: Db } | { kind: 'damaged'; reason: string };
+
+/**
+ * Cheap checks that run on every start: the file opens as SQLite, its schema reads, and SQLite's
+ * quick_check finds nothing wrong in the pages. A damaged file is never migrated or written to.
+ */
+function checkIntegrity(db: Db): string | null {
+  try {
+    const rows = db.pragma('quick_check(1)') as { quick_check: string }[];
+    const verdict = rows[0]?.quick_check ?? 'no answer';
+    return verdict === 'ok' ? null : verdict;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Opens (creating if needed), checks, backs up if a migration is due, and migrates the database. */
+export function openLocalDatabase(file: string, backupsDir: string, now: Date, options: OpenOptions = {}): StartupResult {
+  mkdirSync(backupsDir, { recursive: true });
+  const existed = existsSync(file) && statSync(file).size > 0;
+  let db: Db;
+  try {
+    db = openDatabase(file, options);
+  } catch (error) {
+    return { kind: 'damaged', reason: error instanceof Error ? error.message : String(error) };
+  }
+  const problem = existed ? checkIntegrity(db) : null;
+  if (problem) {
+    db.close();
+    return { kind: 'damaged', reason: problem };
+  }
+  try {
+    const plan = pendingMigrations(db);
+    if (plan && existed && schemaVersion(db) > 0) {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      copyDatabaseFile(file, backupsDir, 'pre-migration', now);
+    }
+    runMigrations(db);
+  } catch (error) {
+    db.close();
+    return { kind: 'damaged', reason: error instanceof Error ? error.message : String(error) };
+  }
+  return { kind: 'ok', db };
+}

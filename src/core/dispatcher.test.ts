@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { adminPassword, createTestCore, setUpAdmin, signInWithRoles, type TestCore } from './testing/test-core';
+
+let t: TestCore;
+beforeEach(() => {
+  t = createTestCore();
+});
+afterEach(() => t.dispose());
+
+function changeCount(): number {
+  return (t.core.database().prepare('SELECT count(*) AS n FROM changes').get() as { n: number }).n;
+}
+
+describe('dispatcher', () => {
+  it('refuses unknown procedures and non-string names', () => {
+    expect(t.core.dispatch('complaints:explode', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PROCEDURE' } });
+    expect(t.core.dispatch(42, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PROCEDURE' } });
+    expect(t.core.dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PROCEDURE' } });
+  });
+
+  it('reports validation problems per field with translatable codes', () => {
+    const result = t.call('session:createFirstAdmin', {
+      username: 'x',
+      displayName: 'مدير',
+      password: 'short',
+      language: 'ar',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('VALIDATION');
+    expect(result.error.fields).toMatchObject({ username: 'invalid_format', password: 'too_small' });
+  });
+
+  it('guides a new install through the first administrator, once', () => {
+    expect(t.ok('session:status', {})).toMatchObject({ setupRequired: true, user: null, database: 'ok' });
+    setUpAdmin(t);
+    const status = t.ok('session:status', {});
+    expect(status.setupRequired).toBe(false);
+    expect(status.user?.roles).toEqual(['admin']);
+    expect(t.call('session:createFirstAdmin', { username: 'other', displayName: 'آخر', password: 'Another-pass-99', language: 'fr' }))
+      .toMatchObject({ ok: false, error: { code: 'SETUP_DONE' } });
+  });
+
+  it('refuses a password that is the username or only digits', () => {
+    expect(
+      t.call('session:createFirstAdmin', { username: 'admin', displayName: 'مدير', password: 'admin-admin-1', language: 'ar' }),
+    ).toMatchObject({ ok: false, error: { code: 'WEAK_PASSWORD' } });
+    expect(
+      t.call('session:createFirstAdmin', { username: 'admin', displayName: 'مدير', password: '12345678901', language: 'ar' }),
+    ).toMatchObject({ ok: false, error: { code: 'WEAK_PASSWORD' } });
+  });
+
+  it('signs in with argon2id hashes, refuses wrong passwords, and audits both', () => {
+    const adminId = setUpAdmin(t);
+    const hash = (t.core.database().prepare('SELECT hash FROM local_credentials').get() as { hash: string }).hash;
+    expect(hash.startsWith('$argon2id$')).toBe(true);
+    t.ok('session:signOut', {});
+    expect(t.call('session:signIn', { username: 'admin', password: 'wrong-password' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_CREDENTIALS' },
+    });
+    expect(t.call('session:signIn', { username: 'nobody', password: 'wrong-password' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_CREDENTIALS' },
+    });
+    expect(t.ok('session:signIn', { username: ' ADMIN ', password: adminPassword }).id).toBe(adminId);
+    const actions = t.ok('audit:list', { page: 0, pageSize: 50 }).rows.map((r) => r.action);
+    expect(actions.filter((a) => a === 'session.sign-in-failed')).toHaveLength(2);
+    expect(actions).toContain('session.sign-in');
+    expect(actions).toContain('session.sign-out');
+  });
+
+  it('holds a username back after five wrong passwords', () => {
+    setUpAdmin(t);
+    t.ok('session:signOut', {});
+    for (let i = 0; i < 5; i++) t.call('session:signIn', { username: 'admin', password: 'nope-nope' });
+    expect(t.call('session:signIn', { username: 'admin', password: adminPassword }).ok).toBe(false);
+    t.clock.advance(31_000);
+    expect(t.call('session:signIn', { username: 'admin', password: adminPassword }).ok).toBe(true);
+  });
+
+  it('requires a session for signed-in procedures', () => {
+    setUpAdmin(t);
+    t.ok('session:signOut', {});
+    expect(t.call('departments:list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('locks after inactivity, in core, and unlocks with the password', () => {
+    setUpAdmin(t);
+    t.ok('settings:update', { lockAfterMinutes: 5, backupsToKeep: 7, updateFeedUrl: '' });
+    t.clock.advance(4 * 60_000);
+    expect(t.call('departments:list', {}).ok).toBe(true); // activity postpones the lock
+    t.clock.advance(5 * 60_000 + 1);
+    expect(t.call('departments:list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(t.ok('session:status', {}).locked).toBe(true);
+    expect(t.call('session:unlock', { password: 'wrong' })).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
+    t.ok('session:unlock', { password: adminPassword });
+    expect(t.call('departments:list', {}).ok).toBe(true);
+  });
+
+  it('pushes a session:changed event when the idle timer locks', () => {
+    setUpAdmin(t);
+    const events: string[] = [];
+    t.core.on((event) => events.push(event));
+    t.clock.advance(11 * 60_000);
+    t.core.tick();
+    expect(events).toContain('session:changed');
+  });
+
+  it('rolls back everything a failing handler wrote', () => {
+    setUpAdmin(t);
+    const before = changeCount();
+    // The admin demoting themself would leave no administrator: refused after the write happened.
+    const me = t.ok('session:status', {}).user!;
+    expect(t.call('users:update', { id: me.id, displayName: 'اسم جديد', roles: ['clerk'], departmentId: null })).toMatchObject({
+      ok: false,
+      error: { code: 'LAST_ADMIN' },
+    });
+    expect(changeCount()).toBe(before);
+    expect(t.ok('session:status', {}).user?.displayName).toBe('مدير النظام');
+  });
+
+  it('announces the tables a mutation wrote', () => {
+    setUpAdmin(t);
+    const changed: string[][] = [];
+    t.core.on((event, payload) => {
+      if (event === 'data:changed') changed.push((payload as { tables: string[] }).tables);
+    });
+    t.ok('departments:create', { nameAr: 'الإنارة العمومية', nameFr: 'Éclairage public' });
+    expect(changed.flat()).toContain('departments');
+  });
+
+  it('remembers the language per user', () => {
+    setUpAdmin(t);
+    signInWithRoles(t, ['clerk'], 'fatima');
+    t.ok('profile:setLanguage', { language: 'fr' });
+    t.ok('session:signOut', {});
+    t.ok('session:signIn', { username: 'admin', password: adminPassword });
+    expect(t.ok('session:status', {}).user?.language).toBe('ar');
+    t.ok('session:signOut', {});
+    expect(t.ok('session:signIn', { username: 'fatima', password: 'Lixus-Loukkos-77' }).language).toBe('fr');
+  });
+});

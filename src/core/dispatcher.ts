@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { contract } from '../shared/api/contract';
+import type { Access } from '../shared/api/procedure';
+import { procedureNames, type ProcedureName } from '../shared/api/procedure-names';
+import type { SessionUser } from '../shared/api/procedures/session.procedures';
+import { AppError, type ApiResult } from '../shared/errors';
+import type { HandlerContext } from './handler-context';
+import { handlers } from './handlers';
+import type { Handler } from './handlers.types';
+
+const knownNames = new Set<string>(procedureNames);
+
+/** What the dispatcher needs from core for one call. */
+export interface DispatchTarget {
+  currentUser(): SessionUser | null;
+  /** Locks an idle session (returns true if the session is locked now). */
+  checkLock(): boolean;
+  /** Records activity of the signed-in user. */
+  touch(): void;
+  databaseOk(): boolean;
+  /** Runs `work` with a fresh context, inside a transaction when the database is open. */
+  runInTransaction<T>(kind: 'query' | 'mutation', work: (ctx: HandlerContext) => T): T;
+}
+
+/** Procedures that still work while the start-up check reports the database damaged. */
+const availableWhenDamaged = new Set<ProcedureName>([
+  'session:status',
+  'recovery:backups',
+  'recovery:restore',
+  'recovery:startEmpty',
+]);
+
+function allowed(access: Access, user: SessionUser | null): AppError | null {
+  if (access === 'public') return null;
+  if (!user) return new AppError('UNAUTHENTICATED');
+  if (access === 'signed-in') return null;
+  return access.some((role) => user.roles.includes(role)) ? null : new AppError('FORBIDDEN');
+}
+
+function validationError(error: z.ZodError): AppError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || '_';
+    fields[path] ??= issue.code;
+  }
+  return new AppError('VALIDATION', 'invalid input', fields);
+}
+
+export function toErrorResult(error: unknown): ApiResult<never> {
+  if (error instanceof AppError) {
+    return {
+      ok: false,
+      error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
+    };
+  }
+  // Unexpected: log for developers, give the clerk a code the UI translates, never a stack trace.
+  console.error('[core] unexpected error', error);
+  return { ok: false, error: { code: 'INTERNAL', message: 'internal error' } };
+}
+
+/**
+ * The one entry point for every call (DESIGN.md, One API): find the procedure, check the caller
+ * from the session core holds, validate the input with zod, run the handler in a transaction, and
+ * answer with a typed result whose error codes the renderer translates.
+ *
+ * Authorization comes before validation on purpose: a caller who may not use a procedure learns
+ * nothing about its input schema.
+ */
+export function dispatch(target: DispatchTarget, name: unknown, rawInput: unknown): ApiResult<unknown> {
+  try {
+    if (typeof name !== 'string' || !knownNames.has(name)) {
+      return toErrorResult(new AppError('UNKNOWN_PROCEDURE', `unknown procedure ${String(name)}`));
+    }
+    const procedureName = name as ProcedureName;
+    const procedure = contract[procedureName];
+    if (!target.databaseOk() && !availableWhenDamaged.has(procedureName)) {
+      throw new AppError('DATABASE_DAMAGED');
+    }
+    if (procedure.access !== 'public' && target.checkLock()) throw new AppError('LOCKED');
+    const denied = allowed(procedure.access, target.currentUser());
+    if (denied) throw denied;
+    const parsed = procedure.input.safeParse(rawInput);
+    if (!parsed.success) throw validationError(parsed.error);
+    const handler = handlers[procedureName] as Handler<ProcedureName>;
+    const value = target.runInTransaction(procedure.kind, (ctx) => handler(ctx, parsed.data as never));
+    if (procedure.access !== 'public') target.touch();
+    return { ok: true, value };
+  } catch (error) {
+    return toErrorResult(error);
+  }
+}

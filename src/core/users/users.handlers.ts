@@ -1,0 +1,88 @@
+import { AppError } from '../../shared/errors';
+import { usersTable } from '../../shared/tables/platform.tables';
+import type { HandlerContext } from '../handler-context';
+import type { HandlersFor } from '../handlers.types';
+import { hashPassword } from '../session/passwords';
+import { findDepartment } from '../departments/departments.repo';
+import {
+  countActiveAdmins,
+  findUserById,
+  findUserByUsername,
+  listUsers,
+  toSessionUser,
+  toUserRow,
+  writeCredential,
+} from './users.repo';
+
+function existingUser(ctx: HandlerContext, id: string) {
+  const user = findUserById(ctx.db, id);
+  if (!user) throw new AppError('NOT_FOUND', `user ${id} not found`);
+  return user;
+}
+
+function checkDepartment(ctx: HandlerContext, departmentId: string | null): void {
+  if (departmentId !== null && !findDepartment(ctx.db, departmentId)) {
+    throw new AppError('VALIDATION', 'unknown department', { departmentId: 'not_found' });
+  }
+}
+
+/** The commune must always keep one active administrator, or nobody can manage users again. */
+function keepOneAdmin(ctx: HandlerContext): void {
+  if (countActiveAdmins(ctx.db) === 0) throw new AppError('LAST_ADMIN');
+}
+
+/** A change to the signed-in user's own account shows in the session at once. */
+function refreshSessionAfterCommit(ctx: HandlerContext, id: string): void {
+  ctx.afterCommit(() => {
+    const user = findUserById(ctx.db, id);
+    if (user) ctx.session.refresh(toSessionUser(user));
+  });
+}
+
+export const usersHandlers: HandlersFor<'users:'> = {
+  'users:list': (ctx, input) => listUsers(ctx.db, input),
+
+  'users:create': (ctx, input) => {
+    if (findUserByUsername(ctx.db, input.username)) {
+      throw new AppError('USERNAME_TAKEN', 'username taken', { username: 'taken' });
+    }
+    checkDepartment(ctx, input.departmentId);
+    const id = ctx.write.insert(usersTable, {
+      username: input.username,
+      display_name: input.displayName,
+      roles: [...new Set(input.roles)],
+      department_id: input.departmentId,
+      active: true,
+      language: input.language,
+    });
+    writeCredential(ctx.db, id, hashPassword(input.password), ctx.now());
+    return toUserRow(existingUser(ctx, id));
+  },
+
+  'users:update': (ctx, input) => {
+    existingUser(ctx, input.id);
+    checkDepartment(ctx, input.departmentId);
+    ctx.write.update(usersTable, input.id, {
+      display_name: input.displayName,
+      roles: [...new Set(input.roles)],
+      department_id: input.departmentId,
+    });
+    keepOneAdmin(ctx);
+    refreshSessionAfterCommit(ctx, input.id);
+    return toUserRow(existingUser(ctx, input.id));
+  },
+
+  'users:setActive': (ctx, input) => {
+    existingUser(ctx, input.id);
+    ctx.write.update(usersTable, input.id, { active: input.active });
+    keepOneAdmin(ctx);
+    return toUserRow(existingUser(ctx, input.id));
+  },
+
+  'users:resetPassword': (ctx, input) => {
+    existingUser(ctx, input.id);
+    writeCredential(ctx.db, input.id, hashPassword(input.password), ctx.now());
+    ctx.write.audit('users.password-reset', 'users', input.id);
+    return null;
+  },
+};

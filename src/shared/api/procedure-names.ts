@@ -1,0 +1,40 @@
+/**
+ * Every procedure's name, and nothing else: the preload builds `window.api` from this list without
+ * pulling zod into the sandbox. contract.ts proves at compile time that it matches the contract.
+ */
+export const procedureNames = [
+  'session:status',
+  'session:createFirstAdmin',
+  'session:signIn',
+  'session:signOut',
+  'session:lock',
+  'session:unlock',
+  'session:heartbeat',
+  'profile:setLanguage',
+  'profile:changePassword',
+  'users:list',
+  'users:create',
+  'users:update',
+  'users:setActive',
+  'users:resetPassword',
+  'departments:list',
+  'departments:create',
+  'departments:update',
+  'audit:list',
+  'audit:actions',
+  'settings:get',
+  'settings:update',
+  'home:counts',
+  'backups:list',
+  'backups:create',
+  'backups:restore',
+  'recovery:backups',
+  'recovery:restore',
+  'recovery:startEmpty',
+] as const;
+
+export type ProcedureName = (typeof procedureNames)[number];
+
+/** Events core pushes to the window. */
+export const eventNames = ['data:changed', 'progress', 'session:changed'] as const;
+export type EventName = (typeof eventNames)[number];

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { syncedTables } from './registry';
+import { column, defineTable } from './define-table';
+import { z } from 'zod';
+
+describe('synced table declarations', () => {
+  it('name each table by its key', () => {
+    for (const [key, table] of Object.entries(syncedTables)) expect(table.name).toBe(key);
+  });
+
+  it('give every column at least one writer', () => {
+    for (const table of Object.values(syncedTables)) {
+      for (const [name, col] of Object.entries(table.columns)) {
+        expect(col.write.length, `${table.name}.${name}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('refuse append-only tables with delete roles and reserved column names', () => {
+    expect(() =>
+      defineTable({ name: 't', appendOnly: true, deleteRoles: ['admin'], columns: {} }),
+    ).toThrow();
+    expect(() =>
+      defineTable({
+        name: 't',
+        appendOnly: false,
+        deleteRoles: [],
+        columns: { deleted: column('boolean', z.boolean(), { write: ['admin'] }) },
+      }),
+    ).toThrow();
+  });
+});
