@@ -80,7 +80,8 @@ export const sessionHandlers: HandlersFor<'session:'> = {
   },
 
   'session:signOut': (ctx) => {
-    ctx.write.audit('session.sign-out', 'users', requireUser(ctx).id);
+    if (!ctx.user) return null;
+    ctx.write.audit('session.sign-out', 'users', ctx.user.id);
     ctx.afterCommit(() => ctx.session.signOut());
     return null;
   },

@@ -46,7 +46,8 @@ export const sessionProcedures = {
     output: sessionUserSchema,
     access: 'public',
   }),
-  'session:signOut': mutation({ input: z.strictObject({}), output: z.null(), access: 'signed-in' }),
+  // Public so that a locked session can be left for another user's sign-in.
+  'session:signOut': mutation({ input: z.strictObject({}), output: z.null(), access: 'public' }),
   'session:lock': mutation({ input: z.strictObject({}), output: z.null(), access: 'signed-in' }),
   'session:unlock': mutation({
     input: z.strictObject({ password: z.string().min(1).max(200) }),

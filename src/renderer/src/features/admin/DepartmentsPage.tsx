@@ -1,0 +1,5 @@
+import Typography from '@mui/material/Typography';
+
+export function DepartmentsPage() {
+  return <Typography variant="h1">Departments</Typography>;
+}

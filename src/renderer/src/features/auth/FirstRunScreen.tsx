@@ -1,0 +1,84 @@
+import Button from '@mui/material/Button';
+import TextField from '@mui/material/TextField';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../app/LanguageProvider';
+import { useApiMutation } from '../../api/hooks';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { fieldError } from '../../components/field-error';
+import { AuthLayout } from './AuthLayout';
+
+/** First start on a new install: create the administrator, who then adds the staff. */
+export function FirstRunScreen() {
+  const { t } = useTranslation('auth');
+  const { language } = useLanguage();
+  const create = useApiMutation('session:createFirstAdmin');
+  const [form, setForm] = useState({ username: '', displayName: '', password: '', confirm: '' });
+  const [mismatch, setMismatch] = useState(false);
+  const update = (field: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [field]: e.target.value }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (form.password !== form.confirm) {
+      setMismatch(true);
+      return;
+    }
+    setMismatch(false);
+    create.mutate({ username: form.username, displayName: form.displayName, password: form.password, language });
+  };
+  const problem = (field: string) => fieldError(create.error, field, t);
+  return (
+    <AuthLayout title={t('firstRun.title')} intro={t('firstRun.intro')}>
+      <form onSubmit={submit} noValidate>
+        {create.isError && <ErrorAlert error={create.error} />}
+        <TextField
+          label={t('fields.displayName')}
+          name="displayName"
+          autoComplete="name"
+          autoFocus
+          required
+          value={form.displayName}
+          onChange={update('displayName')}
+          error={!!problem('displayName')}
+          helperText={problem('displayName')}
+        />
+        <TextField
+          label={t('fields.username')}
+          name="username"
+          autoComplete="username"
+          required
+          value={form.username}
+          onChange={update('username')}
+          error={!!problem('username')}
+          helperText={problem('username') ?? t('fields.usernameHint')}
+          slotProps={{ htmlInput: { dir: 'ltr' } }}
+        />
+        <TextField
+          label={t('fields.password')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={form.password}
+          onChange={update('password')}
+          error={!!problem('password')}
+          helperText={problem('password') ?? t('fields.passwordHint')}
+        />
+        <TextField
+          label={t('fields.passwordConfirm')}
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={form.confirm}
+          onChange={update('confirm')}
+          error={mismatch}
+          helperText={mismatch ? t('validation:mismatch') : undefined}
+        />
+        <Button type="submit" variant="contained" size="large" fullWidth sx={{ mt: 2 }} loading={create.isPending}>
+          {t('firstRun.submit')}
+        </Button>
+      </form>
+    </AuthLayout>
+  );
+}

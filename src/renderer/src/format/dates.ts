@@ -1,0 +1,15 @@
+import { format } from 'date-fns';
+import { arMA, fr } from 'date-fns/locale';
+import type { Language } from '../../../shared/tables/platform.tables';
+import { normalizeDigits } from '../../../shared/text/normalize';
+
+const locales = { ar: arMA, fr };
+
+/** Moroccan month names (يناير… دجنبر) in Arabic, French otherwise; always Western digits. */
+export function formatDate(date: Date | string, language: Language, pattern = 'd MMMM yyyy'): string {
+  return normalizeDigits(format(typeof date === 'string' ? new Date(date) : date, pattern, { locale: locales[language] }));
+}
+
+export function formatDateTime(date: Date | string, language: Language): string {
+  return formatDate(date, language, 'd MMMM yyyy HH:mm');
+}
