@@ -90,6 +90,16 @@ export default tseslint.config(
     'The renderer talks to core only through window.api; it imports shared only (DESIGN.md).',
   ),
   zone(
+    ['src/renderer/**/*.test.ts'],
+    ['**/core/**', '**/main/**', '**/server/**', '**/preload/index', 'electron', 'better-sqlite3'],
+    'Renderer tests may read files with node:*, but still never import core, main or server.',
+  ),
+  zone(
+    ['src/harness/**'],
+    ['**/main/**', '**/renderer/**', '**/server/**', '**/preload/**', 'electron'],
+    'The harness serves core and the built renderer; it imports core and shared only.',
+  ),
+  zone(
     ['src/server/**'],
     ['**/core/**', '**/main/**', '**/renderer/**', '**/preload/**', 'electron'],
     'The server imports shared only (DESIGN.md).',

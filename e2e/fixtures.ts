@@ -1,4 +1,4 @@
-import { test as base } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ export const artifactsDir = join(import.meta.dirname, 'artifacts');
 
 /** Each test gets its own harness (the built renderer + core) on a fresh data folder. */
 export const test = base.extend<{ harness: RunningHarness }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern.
   harness: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'maktab-e2e-'));
     const harness = await startHarness({ rendererDir: 'out/renderer', dataDir, port: 0 });
@@ -17,7 +18,7 @@ export const test = base.extend<{ harness: RunningHarness }>({
   },
 });
 
-export async function saveScreenshot(page: import('@playwright/test').Page, name: string): Promise<void> {
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(artifactsDir, { recursive: true });
   await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
 }

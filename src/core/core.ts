@@ -124,14 +124,14 @@ export class Core implements DispatchTarget, CoreServices {
     return this.open !== null;
   }
 
-  runInTransaction<T>(kind: 'query' | 'mutation', work: (ctx: HandlerContext) => T): T {
+  runInTransaction<T>(kind: 'query' | 'mutation' | 'none', work: (ctx: HandlerContext) => T): T {
     const written = new Set<string>();
     const afterCommit: (() => void)[] = [];
     const afterwards: ((ctx: HandlerContext) => void)[] = [];
     const ctx = this.context(written, afterCommit, afterwards);
     let result: T;
     try {
-      if (this.open) {
+      if (this.open && kind !== 'none') {
         const transaction = this.open.db.transaction(() => work(ctx));
         result = kind === 'mutation' ? transaction.immediate() : transaction.deferred();
       } else {

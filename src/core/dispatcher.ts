@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { contract } from '../shared/api/contract';
 import type { Access } from '../shared/api/procedure';
 import { procedureNames, type ProcedureName } from '../shared/api/procedure-names';
 import type { SessionUser } from '../shared/api/procedures/session.procedures';
 import { AppError, type ApiResult } from '../shared/errors';
 import type { HandlerContext } from './handler-context';
-import { handlers } from './handlers';
+import { handlers, runsOutsideTransaction } from './handlers';
 import type { Handler } from './handlers.types';
 
 const knownNames = new Set<string>(procedureNames);
@@ -19,7 +19,7 @@ export interface DispatchTarget {
   touch(): void;
   databaseOk(): boolean;
   /** Runs `work` with a fresh context, inside a transaction when the database is open. */
-  runInTransaction<T>(kind: 'query' | 'mutation', work: (ctx: HandlerContext) => T): T;
+  runInTransaction<T>(kind: 'query' | 'mutation' | 'none', work: (ctx: HandlerContext) => T): T;
 }
 
 /** Procedures that still work while the start-up check reports the database damaged. */
@@ -82,7 +82,8 @@ export function dispatch(target: DispatchTarget, name: unknown, rawInput: unknow
     const parsed = procedure.input.safeParse(rawInput);
     if (!parsed.success) throw validationError(parsed.error);
     const handler = handlers[procedureName] as Handler<ProcedureName>;
-    const value = target.runInTransaction(procedure.kind, (ctx) => handler(ctx, parsed.data as never));
+    const kind = runsOutsideTransaction.has(procedureName) ? 'none' : procedure.kind;
+    const value = target.runInTransaction(kind, (ctx) => handler(ctx, parsed.data as never));
     if (procedure.access !== 'public') target.touch();
     return { ok: true, value };
   } catch (error) {

@@ -1,5 +1,6 @@
 import { auditHandlers } from './audit/audit.handlers';
 import { departmentsHandlers } from './departments/departments.handlers';
+import type { ProcedureName } from '../shared/api/procedure-names';
 import type { HandlerMap } from './handlers.types';
 import { profileHandlers, sessionHandlers } from './session/session.handlers';
 import {
@@ -22,3 +23,6 @@ export const handlers: HandlerMap = {
   ...backupsHandlers,
   ...recoveryHandlers,
 };
+
+/** VACUUM INTO cannot run inside a transaction; the copy it makes is a consistent snapshot by itself. */
+export const runsOutsideTransaction: ReadonlySet<ProcedureName> = new Set<ProcedureName>(['backups:create']);

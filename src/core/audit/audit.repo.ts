@@ -28,12 +28,30 @@ interface AuditRecord {
 export function listAudit(db: Db, query: AuditQuery): { rows: AuditEntry[]; total: number } {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (query.userId) (where.push('a.user_id = ?'), params.push(query.userId));
-  if (query.action) (where.push('a.action = ?'), params.push(query.action));
-  if (query.tableName) (where.push('a.table_name = ?'), params.push(query.tableName));
-  if (query.rowId) (where.push('a.row_id = ?'), params.push(query.rowId));
-  if (query.from) (where.push('a.at >= ?'), params.push(`${query.from}T00:00:00.000Z`));
-  if (query.to) (where.push('a.at <= ?'), params.push(`${query.to}T23:59:59.999Z`));
+  if (query.userId) {
+    where.push('a.user_id = ?');
+    params.push(query.userId);
+  }
+  if (query.action) {
+    where.push('a.action = ?');
+    params.push(query.action);
+  }
+  if (query.tableName) {
+    where.push('a.table_name = ?');
+    params.push(query.tableName);
+  }
+  if (query.rowId) {
+    where.push('a.row_id = ?');
+    params.push(query.rowId);
+  }
+  if (query.from) {
+    where.push('a.at >= ?');
+    params.push(`${query.from}T00:00:00.000Z`);
+  }
+  if (query.to) {
+    where.push('a.at <= ?');
+    params.push(`${query.to}T23:59:59.999Z`);
+  }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (db.prepare(`SELECT count(*) AS n FROM audit_log a ${clause}`).get(...params) as { n: number }).n;
   const records = db

@@ -1,5 +1,5 @@
 import type { Db } from './connection';
-import { migrations } from './migrations';
+import { migrations as appMigrations, type Migration } from './migrations';
 
 export interface MigrationPlan {
   from: number;
@@ -10,7 +10,7 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-export function pendingMigrations(db: Db): MigrationPlan | null {
+export function pendingMigrations(db: Db, migrations: readonly Migration[] = appMigrations): MigrationPlan | null {
   const from = schemaVersion(db);
   if (from > migrations.length) {
     throw new Error(`database schema ${from} is newer than this app (${migrations.length}); update Maktab`);
@@ -19,8 +19,8 @@ export function pendingMigrations(db: Db): MigrationPlan | null {
 }
 
 /** Runs the pending migrations in one transaction; a failure leaves the file as it was. */
-export function runMigrations(db: Db): MigrationPlan | null {
-  const plan = pendingMigrations(db);
+export function runMigrations(db: Db, migrations: readonly Migration[] = appMigrations): MigrationPlan | null {
+  const plan = pendingMigrations(db, migrations);
   if (!plan) return null;
   db.transaction(() => {
     for (const migration of migrations.slice(plan.from)) migration.up(db);

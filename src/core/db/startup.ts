@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { copyDatabaseFile } from '../backup/backups';
 import { openDatabase, type Db, type OpenOptions } from './connection';
 import { pendingMigrations, runMigrations, schemaVersion } from './migrate';
+import { migrations as appMigrations, type Migration } from './migrations';
 
 export type StartupResult = { kind: 'ok'; db: Db } | { kind: 'damaged'; reason: string };
 
@@ -20,7 +21,13 @@ function checkIntegrity(db: Db): string | null {
 }
 
 /** Opens (creating if needed), checks, backs up if a migration is due, and migrates the database. */
-export function openLocalDatabase(file: string, backupsDir: string, now: Date, options: OpenOptions = {}): StartupResult {
+export function openLocalDatabase(
+  file: string,
+  backupsDir: string,
+  now: Date,
+  options: OpenOptions = {},
+  migrations: readonly Migration[] = appMigrations,
+): StartupResult {
   mkdirSync(backupsDir, { recursive: true });
   const existed = existsSync(file) && statSync(file).size > 0;
   let db: Db;
@@ -35,12 +42,12 @@ export function openLocalDatabase(file: string, backupsDir: string, now: Date, o
     return { kind: 'damaged', reason: problem };
   }
   try {
-    const plan = pendingMigrations(db);
+    const plan = pendingMigrations(db, migrations);
     if (plan && existed && schemaVersion(db) > 0) {
       db.pragma('wal_checkpoint(TRUNCATE)');
       copyDatabaseFile(file, backupsDir, 'pre-migration', now);
     }
-    runMigrations(db);
+    runMigrations(db, migrations);
   } catch (error) {
     db.close();
     return { kind: 'damaged', reason: error instanceof Error ? error.message : String(error) };

@@ -47,9 +47,10 @@ export const homeHandlers: HandlersFor<'home:'> = {
 export const backupsHandlers: HandlersFor<'backups:'> = {
   'backups:list': (ctx) => listBackups(ctx.services.backupsDir),
   'backups:create': (ctx) => {
-    ctx.write.audit('backups.create', null, null);
     try {
-      return createBackup(ctx.db, ctx.services.backupsDir, 'manual', ctx.now());
+      const backup = createBackup(ctx.db, ctx.services.backupsDir, 'manual', ctx.now());
+      ctx.afterwards((after) => after.write.audit('backups.create', null, null, { name: backup.name }));
+      return backup;
     } catch (error) {
       throw new AppError('BACKUP_FAILED', error instanceof Error ? error.message : 'backup failed');
     }

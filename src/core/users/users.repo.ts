@@ -20,8 +20,15 @@ export function toUserRow(user: UserRecord): UserRow {
 }
 
 export function toSessionUser(user: UserRecord): SessionUser {
-  const { active: _active, ...sessionUser } = toUserRow(user);
-  return sessionUser;
+  const row = toUserRow(user);
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    roles: row.roles,
+    departmentId: row.departmentId,
+    language: row.language,
+  };
 }
 
 export function findUserById(db: Db, id: string): UserRecord | null {

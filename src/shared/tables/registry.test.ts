@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syncedTables } from './registry';
-import { column, defineTable } from './define-table';
+import { column, defineTable, type ColumnDeclaration } from './define-table';
 import { z } from 'zod';
 
 describe('synced table declarations', () => {
@@ -10,7 +10,7 @@ describe('synced table declarations', () => {
 
   it('give every column at least one writer', () => {
     for (const table of Object.values(syncedTables)) {
-      for (const [name, col] of Object.entries(table.columns)) {
+      for (const [name, col] of Object.entries<ColumnDeclaration>(table.columns)) {
         expect(col.write.length, `${table.name}.${name}`).toBeGreaterThan(0);
       }
     }

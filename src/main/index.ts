@@ -1,0 +1,126 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import type { CoreWorkerData } from '../core/worker-protocol';
+import { appOriginFor, type AppOrigin } from './app-origin';
+import { CoreWorkerClient } from './core-worker-client';
+import { hardenSession, hardenWebContents } from './harden';
+import { forwardCoreEvents, registerIpcRelay } from './ipc-relay';
+import { chooseNativeBinding } from './native-binding';
+import { contentSecurityPolicy, mainWindowOptions, preloadPathFor } from './security';
+import { languageOfStatus } from './update-policy';
+import { startUpdater } from './updater';
+
+const mainBundleDir = import.meta.dirname;
+const rendererIndexFile = join(mainBundleDir, '..', 'renderer', 'index.html');
+
+function readText(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** Core runs in a worker thread so SQL never freezes the window. */
+function startCore(): CoreWorkerClient {
+  const native = chooseNativeBinding({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    electronVersion: process.versions.electron,
+    readText,
+    exists: existsSync,
+  });
+  if (native.warning) console.warn(`[main] ${native.warning}`);
+  const workerData: CoreWorkerData = {
+    dataDir: app.getPath('userData'),
+    nativeBinding: native.binding,
+  };
+  return new CoreWorkerClient(new Worker(join(mainBundleDir, 'core-worker.js'), { workerData }));
+}
+
+function createMainWindow(appOrigin: AppOrigin): BrowserWindow {
+  const window = new BrowserWindow(
+    mainWindowOptions({ preload: preloadPathFor(mainBundleDir), devTools: !app.isPackaged }),
+  );
+  window.once('ready-to-show', () => window.show());
+  const loaded =
+    appOrigin.kind === 'dev-server'
+      ? window.loadURL(`${appOrigin.origin}/`)
+      : window.loadFile(rendererIndexFile);
+  loaded.catch((error: unknown) => console.error('[main] could not load the window', error));
+  return window;
+}
+
+function main(): void {
+  // A second copy would open the same database file: hand over to the first one instead.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.enableSandbox();
+  app.setAppUserModelId('ma.ksarelkebir.maktab');
+
+  const appOrigin = appOriginFor({
+    isPackaged: app.isPackaged,
+    devServerUrl: process.env.ELECTRON_RENDERER_URL,
+    rendererIndexFile,
+  });
+  const openExternal = (url: string): Promise<void> => shell.openExternal(url);
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, appOrigin, openExternal);
+  });
+
+  const core = startCore();
+  let window: BrowserWindow | null = null;
+  let stopUpdater = (): void => undefined;
+  let coreClosing: Promise<void> | null = null;
+  let coreClosed = false;
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  // Quit only once core has closed the database, whoever asked to quit (the clerk, the updater).
+  app.on('will-quit', (event) => {
+    if (coreClosed) return;
+    event.preventDefault();
+    stopUpdater();
+    coreClosing ??= core
+      .shutdown()
+      .catch((error: unknown) => console.error('[main] core shutdown failed', error))
+      .finally(() => {
+        coreClosed = true;
+        app.quit();
+      });
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      hardenSession(
+        session.defaultSession,
+        contentSecurityPolicy({ devServer: appOrigin.kind === 'dev-server' }),
+      );
+      registerIpcRelay(ipcMain, core, appOrigin);
+      window = createMainWindow(appOrigin);
+      window.on('closed', () => {
+        window = null;
+      });
+      forwardCoreEvents(core, () => window?.webContents ?? null, appOrigin);
+      stopUpdater = startUpdater({
+        isPackaged: app.isPackaged,
+        readSettings: () => core.settings(),
+        readLanguage: async () => languageOfStatus(await core.call('session:status', {})),
+      });
+    })
+    .catch((error: unknown) => {
+      console.error('[main] start-up failed', error);
+      app.quit();
+    });
+}
+
+main();
