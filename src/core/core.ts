@@ -12,7 +12,7 @@ import type { Db } from './db/connection';
 import { Mutations, type Actor } from './db/mutations';
 import { openLocalDatabase } from './db/startup';
 import { dispatch, type DispatchTarget } from './dispatcher';
-import type { CoreServices, HandlerContext } from './handler-context';
+import type { CoreServices, DatabaseState, HandlerContext } from './handler-context';
 import { SessionState } from './session/session-state';
 import { readMeta, readSettings, writeMeta } from './settings/local-settings';
 import { countUsers } from './users/users.repo';
@@ -60,7 +60,7 @@ export class Core implements DispatchTarget, CoreServices {
   readonly backupsDir: string;
   readonly databaseFile: string;
   private open: OpenDatabase | null = null;
-  private damagedReason = '';
+  private unavailable: { kind: 'damaged' | 'too-new'; reason: string } = { kind: 'damaged', reason: '' };
   private listeners = new Set<CoreListener>();
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly wallClock: () => number;
@@ -120,10 +120,6 @@ export class Core implements DispatchTarget, CoreServices {
     this.session.touch(this.wallClock());
   }
 
-  databaseOk(): boolean {
-    return this.open !== null;
-  }
-
   runInTransaction<T>(kind: 'query' | 'mutation' | 'none', work: (ctx: HandlerContext) => T): T {
     const written = new Set<string>();
     const afterCommit: (() => void)[] = [];
@@ -149,8 +145,8 @@ export class Core implements DispatchTarget, CoreServices {
 
   // --- CoreServices ---
 
-  databaseState(): { kind: 'ok' } | { kind: 'damaged'; reason: string } {
-    return this.open ? { kind: 'ok' } : { kind: 'damaged', reason: this.damagedReason };
+  databaseState(): DatabaseState {
+    return this.open ? { kind: 'ok' } : this.unavailable;
   }
 
   restoreBackup(name: string): void {
@@ -185,9 +181,9 @@ export class Core implements DispatchTarget, CoreServices {
     const result = openLocalDatabase(this.databaseFile, this.backupsDir, new Date(this.wallClock()), {
       nativeBinding: this.options.nativeBinding,
     });
-    if (result.kind === 'damaged') {
+    if (result.kind !== 'ok') {
       this.open = null;
-      this.damagedReason = result.reason;
+      this.unavailable = result;
       return;
     }
     const db = result.db;

@@ -4,7 +4,7 @@ import type { Access } from '../shared/api/procedure';
 import { procedureNames, type ProcedureName } from '../shared/api/procedure-names';
 import type { SessionUser } from '../shared/api/procedures/session.procedures';
 import { AppError, type ApiResult } from '../shared/errors';
-import type { HandlerContext } from './handler-context';
+import type { DatabaseState, HandlerContext } from './handler-context';
 import { handlers, runsOutsideTransaction } from './handlers';
 import type { Handler } from './handlers.types';
 
@@ -17,7 +17,7 @@ export interface DispatchTarget {
   checkLock(): boolean;
   /** Records activity of the signed-in user. */
   touch(): void;
-  databaseOk(): boolean;
+  databaseState(): DatabaseState;
   /** Runs `work` with a fresh context, inside a transaction when the database is open. */
   runInTransaction<T>(kind: 'query' | 'mutation' | 'none', work: (ctx: HandlerContext) => T): T;
 }
@@ -73,9 +73,9 @@ export function dispatch(target: DispatchTarget, name: unknown, rawInput: unknow
     }
     const procedureName = name as ProcedureName;
     const procedure = contract[procedureName];
-    if (!target.databaseOk() && !availableWhenDamaged.has(procedureName)) {
-      throw new AppError('DATABASE_DAMAGED');
-    }
+    const database = target.databaseState().kind;
+    if (database === 'too-new' && procedureName !== 'session:status') throw new AppError('DATABASE_TOO_NEW');
+    if (database === 'damaged' && !availableWhenDamaged.has(procedureName)) throw new AppError('DATABASE_DAMAGED');
     if (procedure.access !== 'public' && target.checkLock()) throw new AppError('LOCKED');
     const denied = allowed(procedure.access, target.currentUser());
     if (denied) throw denied;

@@ -5,6 +5,8 @@ import type { Db } from './db/connection';
 import type { Mutations } from './db/mutations';
 import type { SessionState } from './session/session-state';
 
+export type DatabaseState = { kind: 'ok' } | { kind: 'damaged' | 'too-new'; reason: string };
+
 /** What core offers handlers beyond the database: files, restores, events. */
 export interface CoreServices {
   readonly dataDir: string;
@@ -13,7 +15,7 @@ export interface CoreServices {
   restoreBackup(name: string): void;
   /** Moves a damaged database aside and starts an empty one. */
   startEmpty(): void;
-  databaseState(): { kind: 'ok' } | { kind: 'damaged'; reason: string };
+  databaseState(): DatabaseState;
 }
 
 /** Everything a handler may use; built by the dispatcher for one call. */

@@ -17,6 +17,7 @@ export const errorCodes = [
   'LAST_ADMIN',
   'APPEND_ONLY',
   'DATABASE_DAMAGED',
+  'DATABASE_TOO_NEW',
   'DATABASE_OK',
   'BACKUP_FAILED',
   'INTERNAL',

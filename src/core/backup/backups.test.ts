@@ -113,6 +113,18 @@ describe('start-up integrity check', () => {
     expect(t.ok('session:status', {}).database).toBe('damaged');
   });
 
+  it('asks for an update, and touches nothing, when the file comes from a newer version', () => {
+    setUpAdmin(t);
+    t.core.database().pragma('user_version = 99');
+    t.reopen();
+    expect(t.ok('session:status', {})).toMatchObject({ database: 'too-new' });
+    expect(t.call('recovery:startEmpty', {})).toMatchObject({ ok: false, error: { code: 'DATABASE_TOO_NEW' } });
+    expect(t.call('session:signIn', { username: 'admin', password: adminPassword })).toMatchObject({
+      ok: false,
+      error: { code: 'DATABASE_TOO_NEW' },
+    });
+  });
+
   it('refuses recovery procedures while the database is fine', () => {
     expect(t.call('recovery:startEmpty', {})).toMatchObject({ ok: false, error: { code: 'DATABASE_OK' } });
   });

@@ -1,6 +1,17 @@
 import type { Db } from './connection';
 import { migrations as appMigrations, type Migration } from './migrations';
 
+/** The file was written by a newer Maktab: never migrate it down or write to it; update the app. */
+export class SchemaTooNewError extends Error {
+  constructor(
+    readonly fileVersion: number,
+    readonly appVersion: number,
+  ) {
+    super(`database schema ${fileVersion} is newer than this app (${appVersion}); update Maktab`);
+    this.name = 'SchemaTooNewError';
+  }
+}
+
 export interface MigrationPlan {
   from: number;
   to: number;
@@ -12,9 +23,7 @@ export function schemaVersion(db: Db): number {
 
 export function pendingMigrations(db: Db, migrations: readonly Migration[] = appMigrations): MigrationPlan | null {
   const from = schemaVersion(db);
-  if (from > migrations.length) {
-    throw new Error(`database schema ${from} is newer than this app (${migrations.length}); update Maktab`);
-  }
+  if (from > migrations.length) throw new SchemaTooNewError(from, migrations.length);
   return from === migrations.length ? null : { from, to: migrations.length };
 }
 

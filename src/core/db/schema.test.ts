@@ -71,7 +71,7 @@ describe('schema', () => {
     db.pragma('user_version = 99');
     db.close();
     expect(openLocalDatabase(file, join(dir, 'backups'), new Date())).toMatchObject({
-      kind: 'damaged',
+      kind: 'too-new',
       reason: expect.stringContaining('newer') as unknown,
     });
   });

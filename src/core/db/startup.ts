@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { copyDatabaseFile } from '../backup/backups';
 import { openDatabase, type Db, type OpenOptions } from './connection';
-import { pendingMigrations, runMigrations, schemaVersion } from './migrate';
+import { pendingMigrations, runMigrations, schemaVersion, SchemaTooNewError } from './migrate';
 import { migrations as appMigrations, type Migration } from './migrations';
 
-export type StartupResult = { kind: 'ok'; db: Db } | { kind: 'damaged'; reason: string };
+export type StartupResult = { kind: 'ok'; db: Db } | { kind: 'damaged' | 'too-new'; reason: string };
 
 /**
  * Cheap checks that run on every start: the file opens as SQLite, its schema reads, and SQLite's
@@ -50,7 +50,8 @@ export function openLocalDatabase(
     runMigrations(db, migrations);
   } catch (error) {
     db.close();
-    return { kind: 'damaged', reason: error instanceof Error ? error.message : String(error) };
+    const reason = error instanceof Error ? error.message : String(error);
+    return { kind: error instanceof SchemaTooNewError ? 'too-new' : 'damaged', reason };
   }
   return { kind: 'ok', db };
 }

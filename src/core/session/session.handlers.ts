@@ -32,7 +32,7 @@ export const sessionHandlers: HandlersFor<'session:'> = {
     const settings = state.kind === 'ok' ? ctx.settings() : null;
     return {
       database: state.kind,
-      damagedReason: state.kind === 'damaged' ? state.reason : null,
+      damagedReason: state.kind === 'ok' ? null : state.reason,
       setupRequired: state.kind === 'ok' && countUsers(ctx.db) === 0,
       user: ctx.session.current(),
       locked: ctx.session.isLocked(),

@@ -74,3 +74,13 @@ export type RowValues<T extends TableDeclaration> = {
 };
 
 export type Row<T extends TableDeclaration> = RowValues<T> & { id: string; deleted: boolean };
+
+/**
+ * The columns of a table a user with these roles may read: sensitive columns (a CIN number) only
+ * for their read roles. Sync uses it to decide what each device receives (DESIGN.md, Sync).
+ */
+export function readableColumns(table: TableDeclaration, userRoles: readonly Role[]): string[] {
+  return Object.entries(table.columns)
+    .filter(([, column]) => column.readRoles === 'all' || column.readRoles.some((role) => userRoles.includes(role)))
+    .map(([name]) => name);
+}

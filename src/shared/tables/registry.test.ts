@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syncedTables } from './registry';
-import { column, defineTable, type ColumnDeclaration } from './define-table';
+import { column, defineTable, readableColumns, type ColumnDeclaration } from './define-table';
 import { z } from 'zod';
 
 describe('synced table declarations', () => {
@@ -28,5 +28,23 @@ describe('synced table declarations', () => {
         columns: { deleted: column('boolean', z.boolean(), { write: ['admin'] }) },
       }),
     ).toThrow();
+  });
+});
+
+describe('readableColumns', () => {
+  const citizens = defineTable({
+    name: 'citizens_example',
+    appendOnly: false,
+    deleteRoles: [],
+    columns: {
+      full_name: column('text', z.string(), { write: ['clerk'] }),
+      cin: column('text', z.string(), { write: ['clerk'], sensitive: { readRoles: ['info_officer'] } }),
+    },
+  });
+
+  it('hides sensitive columns from roles that may not read them', () => {
+    expect(readableColumns(citizens, ['clerk'])).toEqual(['full_name']);
+    expect(readableColumns(citizens, ['clerk', 'info_officer'])).toEqual(['full_name', 'cin']);
+    expect(citizens.columns.cin.sensitive).toBe(true);
   });
 });

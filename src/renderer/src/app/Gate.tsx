@@ -13,6 +13,9 @@ const Shell = lazy(() => import('./Shell').then((m) => ({ default: m.Shell })));
 const RecoveryScreen = lazy(() =>
   import('../features/recovery/RecoveryScreen').then((m) => ({ default: m.RecoveryScreen })),
 );
+const UpdateRequiredScreen = lazy(() =>
+  import('../features/recovery/RecoveryScreen').then((m) => ({ default: m.UpdateRequiredScreen })),
+);
 
 /** Chooses the screen from core's session status: recovery, first run, sign-in, lock, or the app. */
 export function Gate() {
@@ -30,7 +33,9 @@ export function Gate() {
   const { database, setupRequired, user, locked } = status.data;
   return (
     <Suspense fallback={<CenteredProgress />}>
-      {database === 'damaged' ? (
+      {database === 'too-new' ? (
+        <UpdateRequiredScreen reason={status.data.damagedReason ?? ''} />
+      ) : database === 'damaged' ? (
         <RecoveryScreen reason={status.data.damagedReason ?? ''} />
       ) : setupRequired ? (
         <FirstRunScreen />
@@ -39,7 +44,7 @@ export function Gate() {
       ) : locked ? (
         <LockScreen user={user} />
       ) : (
-        <Shell user={user} lockAfterMinutes={status.data.lockAfterMinutes} />
+        <Shell user={user} />
       )}
     </Suspense>
   );

@@ -80,7 +80,7 @@ function NavList({ items, route, roles }: { items: readonly NavItem[]; route: Ro
 }
 
 /** The app once signed in: header (user, language, sync state), navigation, the current section. */
-export function Shell({ user }: { user: SessionUser; lockAfterMinutes: number }) {
+export function Shell({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const route = useRoute();
   const signOut = useApiMutation('session:signOut');

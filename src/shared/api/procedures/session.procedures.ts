@@ -16,7 +16,8 @@ export const sessionUserSchema = z.object({
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 export const sessionStatusSchema = z.object({
-  database: z.enum(['ok', 'damaged']),
+  /** `too-new`: the file comes from a newer Maktab; this PC must be updated before it is used. */
+  database: z.enum(['ok', 'damaged', 'too-new']),
   damagedReason: z.string().nullable(),
   setupRequired: z.boolean(),
   user: sessionUserSchema.nullable(),

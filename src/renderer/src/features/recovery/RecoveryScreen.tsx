@@ -10,6 +10,18 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../format/dates';
 import { AuthLayout } from '../auth/AuthLayout';
 
+/** The file comes from a newer Maktab: nothing to do here but update the app. */
+export function UpdateRequiredScreen({ reason }: { reason: string }) {
+  const { t } = useTranslation('recovery');
+  return (
+    <AuthLayout title={t('tooNewTitle')} intro={t('tooNewIntro')}>
+      <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }} dir="ltr">
+        {t('reason', { reason })}
+      </Typography>
+    </AuthLayout>
+  );
+}
+
 /** The way out when the start-up check finds the database file damaged. */
 export function RecoveryScreen({ reason }: { reason: string }) {
   const { t } = useTranslation('recovery');
