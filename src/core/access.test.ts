@@ -11,7 +11,8 @@ beforeAll(() => {
   t = createTestCore();
   setUpAdmin(t);
   for (const role of roles) {
-    if (role !== 'admin') userIds.set(role, signInWithRoles(t, [role], `only.${role.replace('_', '')}`));
+    if (role !== 'admin')
+      userIds.set(role, signInWithRoles(t, [role], `only.${role.replace('_', '')}`));
   }
 });
 afterAll(() => t.dispose());
@@ -19,7 +20,10 @@ afterAll(() => t.dispose());
 function signInAs(role: Role): void {
   t.ok('session:signOut', {});
   const username = role === 'admin' ? 'admin' : `only.${role.replace('_', '')}`;
-  t.ok('session:signIn', { username, password: role === 'admin' ? 'Qsar-Kbir-2026!' : 'Lixus-Loukkos-77' });
+  t.ok('session:signIn', {
+    username,
+    password: role === 'admin' ? 'Qsar-Kbir-2026!' : 'Lixus-Loukkos-77',
+  });
 }
 
 describe('access', () => {
@@ -46,7 +50,10 @@ describe('access', () => {
     t.ok('session:signOut', {});
     for (const name of procedureNames) {
       if (contract[name].access === 'public') continue;
-      expect(t.core.dispatch(name, {}), name).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+      expect(t.core.dispatch(name, {}), name).toMatchObject({
+        ok: false,
+        error: { code: 'UNAUTHENTICATED' },
+      });
     }
   });
 
@@ -64,7 +71,13 @@ describe('access', () => {
 
   it('the renderer cannot claim an identity: input never carries the caller', () => {
     signInAs('clerk');
-    expect(t.core.dispatch('users:list', { page: 0, pageSize: 10, userId: userIds.get('clerk'), roles: ['admin'] }))
-      .toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      t.core.dispatch('users:list', {
+        page: 0,
+        pageSize: 10,
+        userId: userIds.get('clerk'),
+        roles: ['admin'],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

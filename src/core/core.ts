@@ -7,7 +7,12 @@ import type { Settings } from '../shared/api/procedures/system.procedures';
 import { AppError, type ApiResult } from '../shared/errors';
 import { uuidv7 } from '../shared/ids/uuidv7';
 import { HybridLogicalClock } from '../shared/sync/hlc';
-import { createBackup, lastDailyBackupAt, pruneDailyBackups, replaceDatabaseWith } from './backup/backups';
+import {
+  createBackup,
+  lastDailyBackupAt,
+  pruneDailyBackups,
+  replaceDatabaseWith,
+} from './backup/backups';
 import type { Db } from './db/connection';
 import { Mutations, type Actor } from './db/mutations';
 import { openLocalDatabase } from './db/startup';
@@ -60,7 +65,10 @@ export class Core implements DispatchTarget, CoreServices {
   readonly backupsDir: string;
   readonly databaseFile: string;
   private open: OpenDatabase | null = null;
-  private unavailable: { kind: 'damaged' | 'too-new'; reason: string } = { kind: 'damaged', reason: '' };
+  private unavailable: { kind: 'damaged' | 'too-new'; reason: string } = {
+    kind: 'damaged',
+    reason: '',
+  };
   private listeners = new Set<CoreListener>();
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly wallClock: () => number;
@@ -113,7 +121,10 @@ export class Core implements DispatchTarget, CoreServices {
   checkLock(): boolean {
     if (this.session.isLocked()) return true;
     if (!this.open) return false;
-    return this.session.lockIfIdle(this.wallClock(), readSettings(this.open.db).lockAfterMinutes * 60_000);
+    return this.session.lockIfIdle(
+      this.wallClock(),
+      readSettings(this.open.db).lockAfterMinutes * 60_000,
+    );
   }
 
   touch(): void {
@@ -156,7 +167,11 @@ export class Core implements DispatchTarget, CoreServices {
       this.open.db.close();
       this.open = null;
     }
-    replaceDatabaseWith(join(this.backupsDir, name), this.databaseFile, `replaced-${now.getTime()}`);
+    replaceDatabaseWith(
+      join(this.backupsDir, name),
+      this.databaseFile,
+      `replaced-${now.getTime()}`,
+    );
     this.session.signOut();
     this.attach();
     this.emit('session:changed', { reason: 'restored' });
@@ -168,7 +183,8 @@ export class Core implements DispatchTarget, CoreServices {
     const aside = `${this.databaseFile}.damaged-${this.wallClock()}`;
     if (existsSync(this.databaseFile)) renameSync(this.databaseFile, aside);
     for (const suffix of ['-wal', '-shm']) {
-      if (existsSync(this.databaseFile + suffix)) renameSync(this.databaseFile + suffix, aside + suffix);
+      if (existsSync(this.databaseFile + suffix))
+        renameSync(this.databaseFile + suffix, aside + suffix);
     }
     this.session.signOut();
     this.attach();
@@ -178,9 +194,14 @@ export class Core implements DispatchTarget, CoreServices {
   // --- internals ---
 
   private attach(): void {
-    const result = openLocalDatabase(this.databaseFile, this.backupsDir, new Date(this.wallClock()), {
-      nativeBinding: this.options.nativeBinding,
-    });
+    const result = openLocalDatabase(
+      this.databaseFile,
+      this.backupsDir,
+      new Date(this.wallClock()),
+      {
+        nativeBinding: this.options.nativeBinding,
+      },
+    );
     if (result.kind !== 'ok') {
       this.open = null;
       this.unavailable = result;
@@ -188,7 +209,8 @@ export class Core implements DispatchTarget, CoreServices {
     }
     const db = result.db;
     const { deviceId, node } = deviceIdentity(db);
-    const last = (db.prepare('SELECT max(hlc) AS hlc FROM changes').get() as { hlc: string | null }).hlc;
+    const last = (db.prepare('SELECT max(hlc) AS hlc FROM changes').get() as { hlc: string | null })
+      .hlc;
     const clock = new HybridLogicalClock({ node, wallClock: this.wallClock, last });
     this.open = { db, clock, deviceId };
     this.maybeDailyBackup();
@@ -201,7 +223,9 @@ export class Core implements DispatchTarget, CoreServices {
   ): HandlerContext {
     const open = this.open;
     const user = this.session.current();
-    const actor: Actor = user ? { kind: 'user', userId: user.id, roles: user.roles } : { kind: 'system' };
+    const actor: Actor = user
+      ? { kind: 'user', userId: user.id, roles: user.roles }
+      : { kind: 'system' };
     const now = (): Date => new Date(this.wallClock());
     const noDatabase = (): never => {
       throw new AppError('DATABASE_DAMAGED');

@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { adminPassword, createTestCore, setUpAdmin, signInWithRoles, type TestCore } from './testing/test-core';
+import {
+  adminPassword,
+  createTestCore,
+  setUpAdmin,
+  signInWithRoles,
+  type TestCore,
+} from './testing/test-core';
 
 let t: TestCore;
 beforeEach(() => {
@@ -13,9 +19,18 @@ function changeCount(): number {
 
 describe('dispatcher', () => {
   it('refuses unknown procedures and non-string names', () => {
-    expect(t.core.dispatch('complaints:explode', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PROCEDURE' } });
-    expect(t.core.dispatch(42, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PROCEDURE' } });
-    expect(t.core.dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PROCEDURE' } });
+    expect(t.core.dispatch('complaints:explode', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_PROCEDURE' },
+    });
+    expect(t.core.dispatch(42, {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_PROCEDURE' },
+    });
+    expect(t.core.dispatch('__proto__', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_PROCEDURE' },
+    });
   });
 
   it('reports validation problems per field with translatable codes', () => {
@@ -28,42 +43,73 @@ describe('dispatcher', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('VALIDATION');
-    expect(result.error.fields).toMatchObject({ username: 'invalid_format', password: 'too_small' });
+    expect(result.error.fields).toMatchObject({
+      username: 'invalid_format',
+      password: 'too_small',
+    });
   });
 
   it('guides a new install through the first administrator, once', () => {
-    expect(t.ok('session:status', {})).toMatchObject({ setupRequired: true, user: null, database: 'ok' });
+    expect(t.ok('session:status', {})).toMatchObject({
+      setupRequired: true,
+      user: null,
+      database: 'ok',
+    });
     setUpAdmin(t);
     const status = t.ok('session:status', {});
     expect(status.setupRequired).toBe(false);
     expect(status.user?.roles).toEqual(['admin']);
-    expect(t.call('session:createFirstAdmin', { username: 'other', displayName: 'آخر', password: 'Another-pass-99', language: 'fr' }))
-      .toMatchObject({ ok: false, error: { code: 'SETUP_DONE' } });
+    expect(
+      t.call('session:createFirstAdmin', {
+        username: 'other',
+        displayName: 'آخر',
+        password: 'Another-pass-99',
+        language: 'fr',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'SETUP_DONE' } });
   });
 
   it('refuses a password that is the username or only digits', () => {
     expect(
-      t.call('session:createFirstAdmin', { username: 'admin', displayName: 'مدير', password: 'admin-admin-1', language: 'ar' }),
+      t.call('session:createFirstAdmin', {
+        username: 'admin',
+        displayName: 'مدير',
+        password: 'admin-admin-1',
+        language: 'ar',
+      }),
     ).toMatchObject({ ok: false, error: { code: 'WEAK_PASSWORD' } });
     expect(
-      t.call('session:createFirstAdmin', { username: 'admin', displayName: 'مدير', password: '12345678901', language: 'ar' }),
+      t.call('session:createFirstAdmin', {
+        username: 'admin',
+        displayName: 'مدير',
+        password: '12345678901',
+        language: 'ar',
+      }),
     ).toMatchObject({ ok: false, error: { code: 'WEAK_PASSWORD' } });
   });
 
   it('signs in with argon2id hashes, refuses wrong passwords, and audits both', () => {
     const adminId = setUpAdmin(t);
-    const hash = (t.core.database().prepare('SELECT hash FROM local_credentials').get() as { hash: string }).hash;
+    const hash = (
+      t.core.database().prepare('SELECT hash FROM local_credentials').get() as { hash: string }
+    ).hash;
     expect(hash.startsWith('$argon2id$')).toBe(true);
     t.ok('session:signOut', {});
-    expect(t.call('session:signIn', { username: 'admin', password: 'wrong-password' })).toMatchObject({
+    expect(
+      t.call('session:signIn', { username: 'admin', password: 'wrong-password' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_CREDENTIALS' },
     });
-    expect(t.call('session:signIn', { username: 'nobody', password: 'wrong-password' })).toMatchObject({
+    expect(
+      t.call('session:signIn', { username: 'nobody', password: 'wrong-password' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_CREDENTIALS' },
     });
-    expect(t.ok('session:signIn', { username: ' ADMIN ', password: adminPassword }).id).toBe(adminId);
+    expect(t.ok('session:signIn', { username: ' ADMIN ', password: adminPassword }).id).toBe(
+      adminId,
+    );
     const actions = t.ok('audit:list', { page: 0, pageSize: 50 }).rows.map((r) => r.action);
     expect(actions.filter((a) => a === 'session.sign-in-failed')).toHaveLength(2);
     expect(actions).toContain('session.sign-in');
@@ -73,7 +119,8 @@ describe('dispatcher', () => {
   it('holds a username back after five wrong passwords', () => {
     setUpAdmin(t);
     t.ok('session:signOut', {});
-    for (let i = 0; i < 5; i++) t.call('session:signIn', { username: 'admin', password: 'nope-nope' });
+    for (let i = 0; i < 5; i++)
+      t.call('session:signIn', { username: 'admin', password: 'nope-nope' });
     expect(t.call('session:signIn', { username: 'admin', password: adminPassword }).ok).toBe(false);
     t.clock.advance(31_000);
     expect(t.call('session:signIn', { username: 'admin', password: adminPassword }).ok).toBe(true);
@@ -82,7 +129,10 @@ describe('dispatcher', () => {
   it('requires a session for signed-in procedures', () => {
     setUpAdmin(t);
     t.ok('session:signOut', {});
-    expect(t.call('departments:list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(t.call('departments:list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
   });
 
   it('locks after inactivity, in core, and unlocks with the password', () => {
@@ -93,7 +143,10 @@ describe('dispatcher', () => {
     t.clock.advance(5 * 60_000 + 1);
     expect(t.call('departments:list', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(t.ok('session:status', {}).locked).toBe(true);
-    expect(t.call('session:unlock', { password: 'wrong' })).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
+    expect(t.call('session:unlock', { password: 'wrong' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_CREDENTIALS' },
+    });
     t.ok('session:unlock', { password: adminPassword });
     expect(t.call('departments:list', {}).ok).toBe(true);
   });
@@ -112,7 +165,14 @@ describe('dispatcher', () => {
     const before = changeCount();
     // The admin demoting themself would leave no administrator: refused after the write happened.
     const me = t.ok('session:status', {}).user!;
-    expect(t.call('users:update', { id: me.id, displayName: 'اسم جديد', roles: ['clerk'], departmentId: null })).toMatchObject({
+    expect(
+      t.call('users:update', {
+        id: me.id,
+        displayName: 'اسم جديد',
+        roles: ['clerk'],
+        departmentId: null,
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'LAST_ADMIN' },
     });
@@ -138,6 +198,8 @@ describe('dispatcher', () => {
     t.ok('session:signIn', { username: 'admin', password: adminPassword });
     expect(t.ok('session:status', {}).user?.language).toBe('ar');
     t.ok('session:signOut', {});
-    expect(t.ok('session:signIn', { username: 'fatima', password: 'Lixus-Loukkos-77' }).language).toBe('fr');
+    expect(
+      t.ok('session:signIn', { username: 'fatima', password: 'Lixus-Loukkos-77' }).language,
+    ).toBe('fr');
   });
 });

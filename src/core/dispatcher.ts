@@ -50,7 +50,11 @@ export function toErrorResult(error: unknown): ApiResult<never> {
   if (error instanceof AppError) {
     return {
       ok: false,
-      error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.fields ? { fields: error.fields } : {}),
+      },
     };
   }
   // Unexpected: log for developers, give the clerk a code the UI translates, never a stack trace.
@@ -66,7 +70,11 @@ export function toErrorResult(error: unknown): ApiResult<never> {
  * Authorization comes before validation on purpose: a caller who may not use a procedure learns
  * nothing about its input schema.
  */
-export function dispatch(target: DispatchTarget, name: unknown, rawInput: unknown): ApiResult<unknown> {
+export function dispatch(
+  target: DispatchTarget,
+  name: unknown,
+  rawInput: unknown,
+): ApiResult<unknown> {
   try {
     if (typeof name !== 'string' || !knownNames.has(name)) {
       return toErrorResult(new AppError('UNKNOWN_PROCEDURE', `unknown procedure ${String(name)}`));
@@ -74,8 +82,10 @@ export function dispatch(target: DispatchTarget, name: unknown, rawInput: unknow
     const procedureName = name as ProcedureName;
     const procedure = contract[procedureName];
     const database = target.databaseState().kind;
-    if (database === 'too-new' && procedureName !== 'session:status') throw new AppError('DATABASE_TOO_NEW');
-    if (database === 'damaged' && !availableWhenDamaged.has(procedureName)) throw new AppError('DATABASE_DAMAGED');
+    if (database === 'too-new' && procedureName !== 'session:status')
+      throw new AppError('DATABASE_TOO_NEW');
+    if (database === 'damaged' && !availableWhenDamaged.has(procedureName))
+      throw new AppError('DATABASE_DAMAGED');
     if (procedure.access !== 'public' && target.checkLock()) throw new AppError('LOCKED');
     const denied = allowed(procedure.access, target.currentUser());
     if (denied) throw denied;

@@ -25,4 +25,6 @@ export const handlers: HandlerMap = {
 };
 
 /** VACUUM INTO cannot run inside a transaction; the copy it makes is a consistent snapshot by itself. */
-export const runsOutsideTransaction: ReadonlySet<ProcedureName> = new Set<ProcedureName>(['backups:create']);
+export const runsOutsideTransaction: ReadonlySet<ProcedureName> = new Set<ProcedureName>([
+  'backups:create',
+]);

@@ -2,7 +2,10 @@ import type { OutputOf, ParsedInputOf } from '../shared/api/contract';
 import type { ProcedureName } from '../shared/api/procedure-names';
 import type { HandlerContext } from './handler-context';
 
-export type Handler<N extends ProcedureName> = (ctx: HandlerContext, input: ParsedInputOf<N>) => OutputOf<N>;
+export type Handler<N extends ProcedureName> = (
+  ctx: HandlerContext,
+  input: ParsedInputOf<N>,
+) => OutputOf<N>;
 
 /** Handlers for the procedures whose names start with a prefix, e.g. `HandlersFor<'users:'>`. */
 export type HandlersFor<Prefix extends string> = {

@@ -13,7 +13,12 @@ beforeAll(() => {
   setUpAdmin(t);
   // One user holding every role, so that every procedure gets past the role check to validation.
   const me = t.ok('session:status', {}).user!;
-  t.ok('users:update', { id: me.id, displayName: me.displayName, roles: [...roles], departmentId: null });
+  t.ok('users:update', {
+    id: me.id,
+    displayName: me.displayName,
+    roles: [...roles],
+    departmentId: null,
+  });
   t.ok('departments:create', { nameAr: 'الشؤون الاجتماعية', nameFr: 'Affaires sociales' });
 });
 afterAll(() => t.dispose());
@@ -21,10 +26,19 @@ afterAll(() => t.dispose());
 /** Row counts of every table: a malformed call must leave all of them as they were. */
 function fingerprint(): string {
   const db = t.core.database();
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
-    name: string;
-  }[]).map((r) => r.name);
-  return tables.map((name) => `${name}:${(db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n}`).join(',');
+  const tables = (
+    db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+  return tables
+    .map(
+      (name) =>
+        `${name}:${(db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n}`,
+    )
+    .join(',');
 }
 
 /** Objects with the procedure's own keys holding values of any type, and arbitrary values. */
@@ -32,15 +46,21 @@ function malformedInputs(schema: z.ZodType): fc.Arbitrary<unknown> {
   const shape = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
   const sameKeys =
     shape.length > 0
-      ? fc.record(Object.fromEntries(shape.map((key) => [key, fc.anything()])), { requiredKeys: [] })
+      ? fc.record(Object.fromEntries(shape.map((key) => [key, fc.anything()])), {
+          requiredKeys: [],
+        })
       : fc.constant({ unexpected: true });
-  const arabicJunk = fc.string({ unit: fc.constantFrom('ا', 'ل', 'ه', '\u064E', '\u0640', '٣', '\u0000', '\u202E', ' ') });
+  const arabicJunk = fc.string({
+    unit: fc.constantFrom('ا', 'ل', 'ه', '\u064E', '\u0640', '٣', '\u0000', '\u202E', ' '),
+  });
   return fc
     .oneof(
       fc.anything(),
       sameKeys,
       fc.record(Object.fromEntries(shape.map((key) => [key, arabicJunk]))),
-      fc.constantFrom(null, undefined, [], 0, '', 'DROP TABLE users', { __proto__: { admin: true } }),
+      fc.constantFrom(null, undefined, [], 0, '', 'DROP TABLE users', {
+        __proto__: { admin: true },
+      }),
     )
     .filter((value) => !schema.safeParse(value).success);
 }
@@ -65,6 +85,8 @@ describe('malformed input', () => {
 
   it('still signs in normally afterwards', () => {
     t.ok('session:signOut', {});
-    expect(t.ok('session:signIn', { username: 'admin', password: adminPassword }).roles).toHaveLength(roles.length);
+    expect(
+      t.ok('session:signIn', { username: 'admin', password: adminPassword }).roles,
+    ).toHaveLength(roles.length);
   });
 });

@@ -45,12 +45,19 @@ describe('core worker host', () => {
   it('answers a call with the same id and the dispatcher result', () => {
     port.deliver({ type: 'call', id: 7, name: 'session:status', input: {} });
     expect(port.sent).toHaveLength(1);
-    expect(port.sent[0]).toMatchObject({ type: 'result', id: 7, result: { ok: true, value: { setupRequired: true } } });
+    expect(port.sent[0]).toMatchObject({
+      type: 'result',
+      id: 7,
+      result: { ok: true, value: { setupRequired: true } },
+    });
   });
 
   it('leaves unknown procedures to the dispatcher, which refuses them', () => {
     port.deliver({ type: 'call', id: 1, name: 'complaints:explode', input: {} });
-    expect(port.sent[0]).toMatchObject({ id: 1, result: { ok: false, error: { code: 'UNKNOWN_PROCEDURE' } } });
+    expect(port.sent[0]).toMatchObject({
+      id: 1,
+      result: { ok: false, error: { code: 'UNKNOWN_PROCEDURE' } },
+    });
   });
 
   it('ignores malformed messages', () => {
@@ -65,7 +72,12 @@ describe('core worker host', () => {
       type: 'call',
       id: 2,
       name: 'session:createFirstAdmin',
-      input: { username: 'admin', displayName: 'مدير النظام', password: adminPassword, language: 'ar' },
+      input: {
+        username: 'admin',
+        displayName: 'مدير النظام',
+        password: adminPassword,
+        language: 'ar',
+      },
     });
     expect(port.sent.some((m) => m.type === 'event' && m.event === 'data:changed')).toBe(true);
     expect(port.sent.at(-1)).toMatchObject({ type: 'result', id: 2, result: { ok: true } });
@@ -73,7 +85,11 @@ describe('core worker host', () => {
 
   it('reads settings for main without a signed-in session', () => {
     port.deliver({ type: 'settings', id: 3 });
-    expect(port.sent[0]).toMatchObject({ type: 'settings', id: 3, result: { ok: true, value: { updateFeedUrl: '' } } });
+    expect(port.sent[0]).toMatchObject({
+      type: 'settings',
+      id: 3,
+      result: { ok: true, value: { updateFeedUrl: '' } },
+    });
   });
 
   it('closes the database cleanly on shutdown, then the port', () => {

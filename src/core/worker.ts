@@ -9,4 +9,7 @@ const timerIntervalMs = 15_000;
 if (!parentPort) throw new Error('core-worker must run as a worker thread');
 const data = workerData as CoreWorkerData;
 if (typeof data?.dataDir !== 'string') throw new Error('core-worker needs workerData.dataDir');
-serveCore(new Core({ dataDir: data.dataDir, nativeBinding: data.nativeBinding, timerIntervalMs }), parentPort);
+serveCore(
+  new Core({ dataDir: data.dataDir, nativeBinding: data.nativeBinding, timerIntervalMs }),
+  parentPort,
+);

@@ -76,14 +76,28 @@ export function startHarness(options: HarnessOptions): Promise<RunningHarness> {
       try {
         message = JSON.parse(await readBody(request)) as { name?: unknown; input?: unknown };
       } catch {
-        send(response, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'bad request' } }));
+        send(
+          response,
+          400,
+          'application/json',
+          JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'bad request' } }),
+        );
         return;
       }
-      send(response, 200, 'application/json', JSON.stringify(core.dispatch(message.name, message.input)));
+      send(
+        response,
+        200,
+        'application/json',
+        JSON.stringify(core.dispatch(message.name, message.input)),
+      );
       return;
     }
     if (url.pathname === '/__harness/events') {
-      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       response.write(': connected\n\n');
       eventStreams.add(response);
       request.on('close', () => eventStreams.delete(response));

@@ -2,8 +2,7 @@ import { pathToFileURL } from 'node:url';
 
 /** Where the renderer's one document comes from: the bundled file, or the dev server in development. */
 export type AppOrigin =
-  | { kind: 'file'; documentUrl: string }
-  | { kind: 'dev-server'; origin: string };
+  { kind: 'file'; documentUrl: string } | { kind: 'dev-server'; origin: string };
 
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -25,7 +24,11 @@ export function appOriginFor(options: {
   rendererIndexFile: string;
 }): AppOrigin {
   const dev = options.isPackaged || !options.devServerUrl ? null : parseUrl(options.devServerUrl);
-  if (dev && (dev.protocol === 'http:' || dev.protocol === 'https:') && loopbackHosts.has(dev.hostname)) {
+  if (
+    dev &&
+    (dev.protocol === 'http:' || dev.protocol === 'https:') &&
+    loopbackHosts.has(dev.hostname)
+  ) {
     return { kind: 'dev-server', origin: dev.origin };
   }
   return { kind: 'file', documentUrl: pathToFileURL(options.rendererIndexFile).href };

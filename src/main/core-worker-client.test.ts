@@ -35,7 +35,12 @@ describe('core worker client', () => {
     const firstId = worker.lastId();
     const second = client.call('users:list', { page: 1 });
     const secondId = worker.lastId();
-    expect(worker.posted[1]).toEqual({ type: 'call', id: secondId, name: 'users:list', input: { page: 1 } });
+    expect(worker.posted[1]).toEqual({
+      type: 'call',
+      id: secondId,
+      name: 'users:list',
+      input: { page: 1 },
+    });
     worker.reply({ type: 'result', id: secondId, result: { ok: true, value: 'second' } });
     worker.reply({ type: 'result', id: firstId, result: { ok: true, value: 'first' } });
     await expect(first).resolves.toEqual({ ok: true, value: 'first' });

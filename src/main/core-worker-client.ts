@@ -98,7 +98,10 @@ export class CoreWorkerClient {
     } catch (error) {
       // Input that cannot be cloned to the worker; IPC has already cloned it, so this is a bug.
       this.log.error('[main] could not send to core', error);
-      pending.settle(id, { ok: false, error: { code: 'INTERNAL', message: 'could not reach core' } });
+      pending.settle(id, {
+        ok: false,
+        error: { code: 'INTERNAL', message: 'could not reach core' },
+      });
     }
     return answer;
   }

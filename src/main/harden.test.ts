@@ -1,7 +1,13 @@
 import { EventEmitter } from 'node:events';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi, type Mock } from 'vitest';
 import type { AppOrigin } from './app-origin';
-import { hardenSession, hardenWebContents, type GuardedContents, type GuardedSession } from './harden';
+import {
+  hardenSession,
+  hardenWebContents,
+  type GuardedContents,
+  type GuardedSession,
+} from './harden';
+import type { OpenExternal } from './security';
 
 const app: AppOrigin = { kind: 'file', documentUrl: 'file:///opt/maktab/out/renderer/index.html' };
 
@@ -11,16 +17,20 @@ class FakeContents extends EventEmitter implements GuardedContents {
     this.openHandler = handler;
   }
   /** Emits a navigation event the way Electron does and says whether a guard prevented it. */
-  navigate(event: 'will-frame-navigate' | 'will-redirect', url: string, isMainFrame = true): boolean {
+  navigate(
+    event: 'will-frame-navigate' | 'will-redirect',
+    url: string,
+    isMainFrame = true,
+  ): boolean {
     let prevented = false;
     this.emit(event, { url, isMainFrame, preventDefault: () => (prevented = true) });
     return prevented;
   }
 }
 
-function hardened(): { contents: FakeContents; openExternal: ReturnType<typeof vi.fn> } {
+function hardened(): { contents: FakeContents; openExternal: Mock<OpenExternal> } {
   const contents = new FakeContents();
-  const openExternal = vi.fn((_url: string) => Promise.resolve());
+  const openExternal = vi.fn<OpenExternal>(() => Promise.resolve());
   hardenWebContents(contents, app, openExternal);
   return { contents, openExternal };
 }
@@ -30,9 +40,17 @@ describe('hardenWebContents', () => {
     const { contents } = hardened();
     expect(contents.navigate('will-frame-navigate', 'https://evil.example/')).toBe(true);
     expect(contents.navigate('will-frame-navigate', 'file:///etc/passwd')).toBe(true);
-    expect(contents.navigate('will-frame-navigate', `${app.kind === 'file' ? app.documentUrl : ''}`, false)).toBe(true);
+    expect(
+      contents.navigate(
+        'will-frame-navigate',
+        `${app.kind === 'file' ? app.documentUrl : ''}`,
+        false,
+      ),
+    ).toBe(true);
     expect(contents.navigate('will-redirect', 'https://evil.example/')).toBe(true);
-    expect(contents.navigate('will-frame-navigate', 'file:///opt/maktab/out/renderer/index.html#/home')).toBe(false);
+    expect(
+      contents.navigate('will-frame-navigate', 'file:///opt/maktab/out/renderer/index.html#/home'),
+    ).toBe(false);
   });
 
   it('sends a clicked allowed link to the system browser instead of the window', () => {
@@ -84,7 +102,12 @@ describe('hardenSession', () => {
     const session = fakeSession();
     hardenSession(session, "default-src 'none'");
     const callback = vi.fn();
-    session.headers?.({ responseHeaders: { 'Content-Security-Policy': ['script-src *'] } }, callback);
-    expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': ["default-src 'none'"] } });
+    session.headers?.(
+      { responseHeaders: { 'Content-Security-Policy': ['script-src *'] } },
+      callback,
+    );
+    expect(callback).toHaveBeenCalledWith({
+      responseHeaders: { 'Content-Security-Policy': ["default-src 'none'"] },
+    });
   });
 });

@@ -28,7 +28,11 @@ export interface GuardedContents {
 /** The members of Electron's Session that the guards use. */
 export interface GuardedSession {
   setPermissionRequestHandler(
-    handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+    handler: (
+      webContents: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+    ) => void,
   ): void;
   setPermissionCheckHandler(handler: () => boolean): void;
   webRequest: {

@@ -115,6 +115,7 @@ function main(): void {
         isPackaged: app.isPackaged,
         readSettings: () => core.settings(),
         readLanguage: async () => languageOfStatus(await core.call('session:status', {})),
+        feedMemoryFile: join(app.getPath('userData'), 'update-feed.json'),
       });
     })
     .catch((error: unknown) => {

@@ -6,7 +6,7 @@ import {
 } from '../shared/api/procedure-names';
 import type { ApiResult } from '../shared/errors';
 import { isAppDocument, type AppOrigin } from './app-origin';
-import { callChannel, eventChannel } from './ipc-channels';
+import { callChannel, eventChannel } from '../shared/api/procedure-names';
 import { isTrustedSender, type FrameLike } from './security';
 
 const knownProcedures = new Set<string>(procedureNames);
@@ -53,7 +53,10 @@ export function relayCall(
   return (frame, name, input) => {
     if (!isTrustedSender(frame, app)) {
       log.warn('[main] IPC refused from', frame?.url ?? 'a closed frame');
-      return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: 'untrusted sender' } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'untrusted sender' },
+      });
     }
     if (typeof name !== 'string' || !knownProcedures.has(name)) {
       return Promise.resolve({
@@ -66,8 +69,13 @@ export function relayCall(
 }
 
 /** Serves the one call channel; returns the function that removes it. */
-export function registerIpcRelay(ipc: IpcMainLike, core: CoreCaller, app: AppOrigin): () => void {
-  const relay = relayCall(core, app);
+export function registerIpcRelay(
+  ipc: IpcMainLike,
+  core: CoreCaller,
+  app: AppOrigin,
+  log: { warn(...values: unknown[]): void } = console,
+): () => void {
+  const relay = relayCall(core, app, log);
   ipc.handle(callChannel, (event, name, input) => relay(event.senderFrame, name, input));
   return () => ipc.removeHandler(callChannel);
 }

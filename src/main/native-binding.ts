@@ -12,6 +12,14 @@ export interface NativeBindingChoice {
   warning: string | null;
 }
 
+function stampedElectronVersion(stamp: string | null): unknown {
+  try {
+    return (JSON.parse(stamp ?? 'null') as { electron?: unknown } | null)?.electron;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * In development, node_modules holds better-sqlite3 built for Node (the tests need it), so the app
  * uses the Electron build made beside it. A packaged app's node_modules is rebuilt for Electron.
@@ -28,15 +36,12 @@ export function chooseNativeBinding(options: {
   const addon = join(dir, ...addonPath);
   const hint = 'run `npm run dev` with internet access (see scripts/electron-native.mjs)';
   if (!options.exists(addon)) {
-    return { binding: undefined, warning: `no better-sqlite3 build for Electron at ${addon}: ${hint}` };
+    return {
+      binding: undefined,
+      warning: `no better-sqlite3 build for Electron at ${addon}: ${hint}`,
+    };
   }
-  let builtFor: unknown = null;
-  try {
-    builtFor = (JSON.parse(options.readText(join(dir, stampFile)) ?? 'null') as { electron?: unknown } | null)
-      ?.electron;
-  } catch {
-    builtFor = null;
-  }
+  const builtFor = stampedElectronVersion(options.readText(join(dir, stampFile)));
   if (builtFor !== options.electronVersion) {
     return {
       binding: undefined,

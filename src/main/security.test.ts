@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
@@ -33,7 +34,10 @@ const devServer: AppOrigin = appOriginFor({
   devServerUrl: 'http://localhost:5173',
   rendererIndexFile: indexFile,
 });
-const preferences = mainWindowOptions({ preload: preloadPathFor(mainDir), devTools: false }).webPreferences;
+const preferences = mainWindowOptions({
+  preload: preloadPathFor(mainDir),
+  devTools: false,
+}).webPreferences;
 
 /** Splits a policy into directive -> sources. */
 function directives(policy: string): Map<string, string[]> {
@@ -84,7 +88,9 @@ describe('Electron checklist: strict Content-Security-Policy', () => {
       expect(map.get('default-src')).toEqual(["'none'"]);
       expect(map.get('script-src')?.[0]).toBe("'self'");
       // Beyond 'self', only the hash of one known inline script, and only for the dev server.
-      expect(map.get('script-src')?.slice(1)).toEqual(devServerMode ? [expect.stringMatching(/^'sha256-[A-Za-z0-9+/]+=*'$/)] : []);
+      expect(map.get('script-src')?.slice(1)).toEqual(
+        devServerMode ? [expect.stringMatching(/^'sha256-[A-Za-z0-9+/]+=*'$/)] : [],
+      );
       expect(map.get('object-src')).toEqual(["'none'"]);
       expect(map.get('frame-ancestors')).toEqual(["'none'"]);
       expect(map.get('base-uri')).toEqual(["'none'"]);
@@ -99,12 +105,15 @@ describe('Electron checklist: strict Content-Security-Policy', () => {
   it("allows the dev server's inline React Fast Refresh preamble by its exact hash", () => {
     const preamble = react.preambleCode.replace('__BASE__', '/');
     const hash = `'sha256-${createHash('sha256').update(preamble).digest('base64')}'`;
-    expect(directives(contentSecurityPolicy({ devServer: true })).get('script-src')).toEqual(["'self'", hash]);
+    expect(directives(contentSecurityPolicy({ devServer: true })).get('script-src')).toEqual([
+      "'self'",
+      hash,
+    ]);
   });
 
   it('replaces any policy a response carried with ours', () => {
     const headers = withContentSecurityPolicy(
-      { 'content-security-policy': ["script-src *"], 'Content-Type': ['text/html'] },
+      { 'content-security-policy': ['script-src *'], 'Content-Type': ['text/html'] },
       "default-src 'none'",
     );
     expect(headers).toEqual({
@@ -120,7 +129,9 @@ describe('Electron checklist: navigation denied', () => {
     expect(isAllowedNavigation('https://evil.example/', true, packaged)).toBe(false);
     expect(isAllowedNavigation('https://ksarelkebir.ma/', true, packaged)).toBe(false);
     expect(isAllowedNavigation('file:///etc/passwd', true, packaged)).toBe(false);
-    expect(isAllowedNavigation(pathToFileURL(join(mainDir, 'index.js')).href, true, packaged)).toBe(false);
+    expect(isAllowedNavigation(pathToFileURL(join(mainDir, 'index.js')).href, true, packaged)).toBe(
+      false,
+    );
     expect(isAllowedNavigation('http://localhost:5173/', true, packaged)).toBe(false);
     expect(isAllowedNavigation('javascript:alert(1)', true, packaged)).toBe(false);
     expect(isAllowedNavigation('not a url', true, packaged)).toBe(false);
@@ -137,12 +148,20 @@ describe('Electron checklist: navigation denied', () => {
   });
 
   it('never lets the environment point an installed app, or any app, at a remote server', () => {
-    expect(appOriginFor({ isPackaged: true, devServerUrl: 'http://localhost:5173', rendererIndexFile: indexFile })).toEqual(
-      { kind: 'file', documentUrl },
-    );
-    expect(appOriginFor({ isPackaged: false, devServerUrl: 'https://evil.example', rendererIndexFile: indexFile })).toEqual(
-      { kind: 'file', documentUrl },
-    );
+    expect(
+      appOriginFor({
+        isPackaged: true,
+        devServerUrl: 'http://localhost:5173',
+        rendererIndexFile: indexFile,
+      }),
+    ).toEqual({ kind: 'file', documentUrl });
+    expect(
+      appOriginFor({
+        isPackaged: false,
+        devServerUrl: 'https://evil.example',
+        rendererIndexFile: indexFile,
+      }),
+    ).toEqual({ kind: 'file', documentUrl });
   });
 });
 
@@ -150,7 +169,12 @@ describe('Electron checklist: new windows denied', () => {
   it('denies every window.open, opening only allowed links in the system browser', () => {
     const openExternal = vi.fn(() => Promise.resolve());
     const handler = windowOpenHandler(openExternal);
-    for (const url of ['https://evil.example/', documentUrl, 'about:blank', 'https://chikaya.ma/plainte']) {
+    for (const url of [
+      'https://evil.example/',
+      documentUrl,
+      'about:blank',
+      'https://chikaya.ma/plainte',
+    ]) {
       expect(handler({ url })).toEqual({ action: 'deny' });
     }
     expect(openExternal.mock.calls).toEqual([['https://chikaya.ma/plainte']]);
@@ -159,7 +183,13 @@ describe('Electron checklist: new windows denied', () => {
 
 describe('Electron checklist: permission requests denied', () => {
   it('refuses every permission request and check', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+    ]) {
       const callback = vi.fn();
       denyPermissionRequest(null, permission, callback);
       expect(callback).toHaveBeenCalledExactlyOnceWith(false);
@@ -206,7 +236,9 @@ describe('Electron checklist: IPC sender validation', () => {
 
   it('refuses a foreign origin', () => {
     expect(isTrustedSender(frame('https://evil.example/'), packaged)).toBe(false);
-    expect(isTrustedSender(frame('file:///home/clerk/Downloads/invoice.html'), packaged)).toBe(false);
+    expect(isTrustedSender(frame('file:///home/clerk/Downloads/invoice.html'), packaged)).toBe(
+      false,
+    );
     expect(isTrustedSender(frame('http://localhost:5173/'), packaged)).toBe(false);
     expect(isTrustedSender(frame('http://localhost:6006/'), devServer)).toBe(false);
   });
@@ -220,8 +252,37 @@ describe('Electron checklist: IPC sender validation', () => {
   });
 
   it('accepts Windows paths spelled differently by Chromium and Node', () => {
-    const windows: AppOrigin = { kind: 'file', documentUrl: 'file:///C:/Program%20Files/Maktab/resources/app.asar/out/renderer/index.html' };
-    expect(isTrustedSender(frame('file:///c:/Program Files/Maktab/resources/app.asar/out/renderer/index.html'), windows)).toBe(true);
-    expect(isTrustedSender(frame('file:///C:/Program%20Files/Other/index.html'), windows)).toBe(false);
+    const windows: AppOrigin = {
+      kind: 'file',
+      documentUrl: 'file:///C:/Program%20Files/Maktab/resources/app.asar/out/renderer/index.html',
+    };
+    expect(
+      isTrustedSender(
+        frame('file:///c:/Program Files/Maktab/resources/app.asar/out/renderer/index.html'),
+        windows,
+      ),
+    ).toBe(true);
+    expect(isTrustedSender(frame('file:///C:/Program%20Files/Other/index.html'), windows)).toBe(
+      false,
+    );
+  });
+});
+
+describe('the renderer meta CSP (the backstop where headers do not apply)', () => {
+  const html = readFileSync(join(import.meta.dirname, '../renderer/index.html'), 'utf8');
+  const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+  const directive = (policy: string, name: string): string[] =>
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .find(([key]) => key === name)
+      ?.slice(1) ?? [];
+
+  it('allows no script source beyond what the dev-server header policy allows', () => {
+    expect(meta).not.toBe('');
+    const allowed = directive(contentSecurityPolicy({ devServer: true }), 'script-src');
+    for (const source of directive(meta, 'script-src')) expect(allowed).toContain(source);
+    expect(meta).not.toContain('unsafe-eval');
+    expect(directive(meta, 'object-src')).toEqual(["'none'"]);
   });
 });

@@ -10,7 +10,10 @@ export function preloadPathFor(mainBundleDir: string): string {
   return join(mainBundleDir, '..', 'preload', 'index.cjs');
 }
 
-export function secureWebPreferences(options: { preload: string; devTools: boolean }): WebPreferences {
+export function secureWebPreferences(options: {
+  preload: string;
+  devTools: boolean;
+}): WebPreferences {
   return {
     preload: options.preload,
     contextIsolation: true,
@@ -61,7 +64,7 @@ function sha256Source(text: string): string {
  */
 export function contentSecurityPolicy(options: { devServer: boolean }): string {
   const directives: [string, string[]][] = [
-    ["default-src", ["'none'"]],
+    ['default-src', ["'none'"]],
     ['script-src', ["'self'", ...(options.devServer ? [sha256Source(reactRefreshPreamble)] : [])]],
     ['style-src', ["'self'", "'unsafe-inline'"]],
     ['img-src', ["'self'", 'data:', 'blob:']],
@@ -86,7 +89,8 @@ export function withContentSecurityPolicy(
   const result: Record<string, string[]> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     const lower = name.toLowerCase();
-    if (lower === 'content-security-policy' || lower === 'content-security-policy-report-only') continue;
+    if (lower === 'content-security-policy' || lower === 'content-security-policy-report-only')
+      continue;
     result[name] = value;
   }
   result['Content-Security-Policy'] = [policy];
@@ -99,7 +103,11 @@ export function isAllowedNavigation(url: string, isMainFrame: boolean, app: AppO
 }
 
 /** Sites a clerk may be sent to, in the system browser: the commune and the national portals. */
-export const externalLinkHosts: readonly string[] = ['ksarelkebir.ma', 'chafafiya.ma', 'chikaya.ma'];
+export const externalLinkHosts: readonly string[] = [
+  'ksarelkebir.ma',
+  'chafafiya.ma',
+  'chikaya.ma',
+];
 
 export function isAllowedExternalUrl(url: string): boolean {
   let parsed: URL;
@@ -108,7 +116,8 @@ export function isAllowedExternalUrl(url: string): boolean {
   } catch {
     return false;
   }
-  if (parsed.protocol !== 'https:' || parsed.username || parsed.password || parsed.port) return false;
+  if (parsed.protocol !== 'https:' || parsed.username || parsed.password || parsed.port)
+    return false;
   const host = parsed.hostname.toLowerCase();
   return externalLinkHosts.some((allowed) => host === allowed || host === `www.${allowed}`);
 }

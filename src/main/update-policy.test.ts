@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../shared/api/procedures/system.procedures';
 import {
+  feedUrlToRemember,
   languageOfStatus,
   planUpdateCheck,
   restartPrompt,
@@ -15,32 +16,74 @@ const settings = (updateFeedUrl: string): { ok: true; value: Settings } => ({
 });
 
 describe('update check plan', () => {
-  it('does nothing when the feed URL is empty, the app is not packaged, or settings are unreadable', () => {
-    expect(planUpdateCheck({ isPackaged: true, settings: settings(''), currentFeedUrl: null })).toEqual({
-      kind: 'skip',
-      reason: 'no-feed',
-    });
-    expect(planUpdateCheck({ isPackaged: false, settings: settings('https://intranet/maktab'), currentFeedUrl: null }))
-      .toMatchObject({ kind: 'skip', reason: 'not-packaged' });
+  const url = 'http://intranet.ksarelkebir.local/maktab/';
+  const unreadable = {
+    ok: false as const,
+    error: { code: 'DATABASE_TOO_NEW' as const, message: '' },
+  };
+
+  it('does nothing when the feed URL is empty, the app is not packaged, or no feed is known', () => {
     expect(
       planUpdateCheck({
         isPackaged: true,
-        settings: { ok: false, error: { code: 'DATABASE_DAMAGED', message: '' } },
+        settings: settings(''),
+        rememberedFeedUrl: url,
+        currentFeedUrl: null,
+      }),
+    ).toEqual({ kind: 'skip', reason: 'no-feed' });
+    expect(
+      planUpdateCheck({
+        isPackaged: false,
+        settings: settings(url),
+        rememberedFeedUrl: url,
+        currentFeedUrl: null,
+      }),
+    ).toMatchObject({ kind: 'skip', reason: 'not-packaged' });
+    expect(
+      planUpdateCheck({
+        isPackaged: true,
+        settings: unreadable,
+        rememberedFeedUrl: '',
         currentFeedUrl: null,
       }),
     ).toMatchObject({ kind: 'skip', reason: 'settings-unavailable' });
   });
 
   it('checks the feed from settings, setting it again only when it changed', () => {
-    const url = 'http://intranet.ksarelkebir.local/maktab/';
-    expect(planUpdateCheck({ isPackaged: true, settings: settings(url), currentFeedUrl: null })).toEqual({
-      kind: 'check',
-      feedUrl: url,
-      setFeed: true,
-    });
-    expect(planUpdateCheck({ isPackaged: true, settings: settings(url), currentFeedUrl: url })).toMatchObject({
-      setFeed: false,
-    });
+    expect(
+      planUpdateCheck({
+        isPackaged: true,
+        settings: settings(url),
+        rememberedFeedUrl: '',
+        currentFeedUrl: null,
+      }),
+    ).toEqual({ kind: 'check', feedUrl: url, setFeed: true });
+    expect(
+      planUpdateCheck({
+        isPackaged: true,
+        settings: settings(url),
+        rememberedFeedUrl: '',
+        currentFeedUrl: url,
+      }),
+    ).toMatchObject({ setFeed: false });
+  });
+
+  it('falls back to the remembered feed when the database cannot be read, so an update can fix that', () => {
+    expect(
+      planUpdateCheck({
+        isPackaged: true,
+        settings: unreadable,
+        rememberedFeedUrl: url,
+        currentFeedUrl: null,
+      }),
+    ).toEqual({ kind: 'check', feedUrl: url, setFeed: true });
+  });
+
+  it('remembers the feed from settings when it changes, including when it is cleared', () => {
+    expect(feedUrlToRemember(settings(url), '')).toBe(url);
+    expect(feedUrlToRemember(settings(url), url)).toBeNull();
+    expect(feedUrlToRemember(settings(''), url)).toBe('');
+    expect(feedUrlToRemember(unreadable, url)).toBeNull();
   });
 });
 

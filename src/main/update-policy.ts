@@ -8,17 +8,34 @@ export type UpdateCheckPlan =
   | { kind: 'skip'; reason: 'not-packaged' | 'settings-unavailable' | 'no-feed' }
   | { kind: 'check'; feedUrl: string; setFeed: boolean };
 
-/** Whether to look for an update now, and where: the feed comes from this PC's settings. */
+/**
+ * Whether to look for an update now, and where: the feed comes from this PC's settings, or, when
+ * the database cannot be read (e.g. written by a newer version), from the last feed main remembered.
+ */
 export function planUpdateCheck(options: {
   isPackaged: boolean;
   settings: ApiResult<Settings>;
+  rememberedFeedUrl: string;
   currentFeedUrl: string | null;
 }): UpdateCheckPlan {
   if (!options.isPackaged) return { kind: 'skip', reason: 'not-packaged' };
-  if (!options.settings.ok) return { kind: 'skip', reason: 'settings-unavailable' };
-  const feedUrl = options.settings.value.updateFeedUrl.trim();
-  if (!feedUrl) return { kind: 'skip', reason: 'no-feed' };
+  const feedUrl = (
+    options.settings.ok ? options.settings.value.updateFeedUrl : options.rememberedFeedUrl
+  ).trim();
+  if (!feedUrl) {
+    return { kind: 'skip', reason: options.settings.ok ? 'no-feed' : 'settings-unavailable' };
+  }
   return { kind: 'check', feedUrl, setFeed: feedUrl !== options.currentFeedUrl };
+}
+
+/** The feed URL main should now remember, or null when the remembered one is still right. */
+export function feedUrlToRemember(
+  settings: ApiResult<Settings>,
+  rememberedFeedUrl: string,
+): string | null {
+  if (!settings.ok) return null;
+  const feedUrl = settings.value.updateFeedUrl.trim();
+  return feedUrl === rememberedFeedUrl ? null : feedUrl;
 }
 
 /**
@@ -75,7 +92,8 @@ const prompts: Record<Language, (version: string) => RestartPrompt> = {
   fr: (version) => ({
     title: 'Mise à jour de Maktab',
     message: `Une nouvelle version de Maktab (${version}) est prête à être installée.`,
-    detail: "Redémarrez maintenant pour l'installer, ou plus tard : elle s'installera à la fermeture de l'application.",
+    detail:
+      "Redémarrez maintenant pour l'installer, ou plus tard : elle s'installera à la fermeture de l'application.",
     buttons: ['Redémarrer maintenant', 'Plus tard'],
   }),
 };

@@ -1,9 +1,11 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dialog } from 'electron';
 import electronUpdater from 'electron-updater';
 import type { Settings } from '../shared/api/procedures/system.procedures';
 import type { ApiResult } from '../shared/errors';
 import type { Language } from '../shared/tables/platform.tables';
 import {
+  feedUrlToRemember,
   planUpdateCheck,
   RestartOffers,
   restartPrompt,
@@ -17,6 +19,25 @@ export interface UpdaterOptions {
   readSettings: () => Promise<ApiResult<Settings>>;
   /** The signed-in user's language for the restart dialog. */
   readLanguage: () => Promise<Language>;
+  /** A small file in userData holding the last feed URL read from settings. */
+  feedMemoryFile: string;
+}
+
+function readRememberedFeed(file: string): string {
+  try {
+    const { url } = JSON.parse(readFileSync(file, 'utf8')) as { url?: unknown };
+    return typeof url === 'string' ? url : '';
+  } catch {
+    return '';
+  }
+}
+
+function rememberFeed(file: string, url: string): void {
+  try {
+    writeFileSync(file, JSON.stringify({ url }));
+  } catch (error) {
+    console.error('[updater] could not remember the feed URL', error);
+  }
 }
 
 /**
@@ -52,14 +73,21 @@ export function startUpdater(options: UpdaterOptions): () => void {
   };
   autoUpdater.on('update-downloaded', (info) => {
     if (!offers.shouldOffer(info.version)) return;
-    offerRestart(info.version).catch((error: unknown) => console.error('[updater] restart offer failed', error));
+    offerRestart(info.version).catch((error: unknown) =>
+      console.error('[updater] restart offer failed', error),
+    );
   });
 
   let currentFeedUrl: string | null = null;
   const check = async (): Promise<void> => {
+    const settings = await options.readSettings();
+    const rememberedFeedUrl = readRememberedFeed(options.feedMemoryFile);
+    const remember = feedUrlToRemember(settings, rememberedFeedUrl);
+    if (remember !== null) rememberFeed(options.feedMemoryFile, remember);
     const plan = planUpdateCheck({
       isPackaged: options.isPackaged,
-      settings: await options.readSettings(),
+      settings,
+      rememberedFeedUrl,
       currentFeedUrl,
     });
     if (plan.kind === 'skip') return;

@@ -53,7 +53,9 @@ export function listAudit(db: Db, query: AuditQuery): { rows: AuditEntry[]; tota
     params.push(`${query.to}T23:59:59.999Z`);
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT count(*) AS n FROM audit_log a ${clause}`).get(...params) as { n: number }).n;
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM audit_log a ${clause}`).get(...params) as { n: number }
+  ).n;
   const records = db
     .prepare(
       `SELECT a.id, a.at, a.user_id, u.display_name AS user_name, a.action, a.table_name, a.row_id, a.detail
@@ -77,11 +79,17 @@ export function listAudit(db: Db, query: AuditQuery): { rows: AuditEntry[]; tota
 }
 
 export function listAuditActions(db: Db): string[] {
-  return (statement(db, 'SELECT DISTINCT action FROM audit_log ORDER BY action').all() as { action: string }[]).map(
-    (r) => r.action,
-  );
+  return (
+    statement(db, 'SELECT DISTINCT action FROM audit_log ORDER BY action').all() as {
+      action: string;
+    }[]
+  ).map((r) => r.action);
 }
 
 export function countAuditSince(db: Db, sinceIso: string): number {
-  return (statement(db, 'SELECT count(*) AS n FROM audit_log WHERE at >= ?').get(sinceIso) as { n: number }).n;
+  return (
+    statement(db, 'SELECT count(*) AS n FROM audit_log WHERE at >= ?').get(sinceIso) as {
+      n: number;
+    }
+  ).n;
 }

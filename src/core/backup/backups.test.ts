@@ -46,7 +46,9 @@ describe('backups', () => {
     expect(events).toContain('session:changed');
     expect(t.ok('session:status', {}).user).toBeNull();
     t.ok('session:signIn', { username: 'admin', password: adminPassword });
-    expect(t.ok('departments:list', {}).map((d) => d.nameAr)).toEqual(['البيئة والتنمية المستدامة']);
+    expect(t.ok('departments:list', {}).map((d) => d.nameAr)).toEqual([
+      'البيئة والتنمية المستدامة',
+    ]);
     // What was there before the restore is kept as a backup of its own.
     expect(t.ok('backups:list', {}).some((b) => b.name.endsWith('-pre-restore.sqlite'))).toBe(true);
     // The restored database keeps working and survives a restart.
@@ -58,11 +60,16 @@ describe('backups', () => {
 
   it('refuses a backup name that does not exist or tries to leave the folder', () => {
     setUpAdmin(t);
-    expect(t.call('backups:restore', { name: 'maktab-2020-01-01T00-00-00000Z-daily.sqlite' })).toMatchObject({
+    expect(
+      t.call('backups:restore', { name: 'maktab-2020-01-01T00-00-00000Z-daily.sqlite' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
-    expect(t.call('backups:restore', { name: '../maktab.sqlite' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(t.call('backups:restore', { name: '../maktab.sqlite' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
   });
 });
 
@@ -108,7 +115,10 @@ describe('start-up integrity check', () => {
 
   it('treats a file that is not SQLite at all as damaged', () => {
     t.core.close();
-    writeFileSync(join(t.dataDir, 'maktab.sqlite'), 'ceci n’est pas une base de données '.repeat(200));
+    writeFileSync(
+      join(t.dataDir, 'maktab.sqlite'),
+      'ceci n’est pas une base de données '.repeat(200),
+    );
     t.reopen();
     expect(t.ok('session:status', {}).database).toBe('damaged');
   });
@@ -118,7 +128,10 @@ describe('start-up integrity check', () => {
     t.core.database().pragma('user_version = 99');
     t.reopen();
     expect(t.ok('session:status', {})).toMatchObject({ database: 'too-new' });
-    expect(t.call('recovery:startEmpty', {})).toMatchObject({ ok: false, error: { code: 'DATABASE_TOO_NEW' } });
+    expect(t.call('recovery:startEmpty', {})).toMatchObject({
+      ok: false,
+      error: { code: 'DATABASE_TOO_NEW' },
+    });
     expect(t.call('session:signIn', { username: 'admin', password: adminPassword })).toMatchObject({
       ok: false,
       error: { code: 'DATABASE_TOO_NEW' },
@@ -126,6 +139,9 @@ describe('start-up integrity check', () => {
   });
 
   it('refuses recovery procedures while the database is fine', () => {
-    expect(t.call('recovery:startEmpty', {})).toMatchObject({ ok: false, error: { code: 'DATABASE_OK' } });
+    expect(t.call('recovery:startEmpty', {})).toMatchObject({
+      ok: false,
+      error: { code: 'DATABASE_OK' },
+    });
   });
 });

@@ -1,4 +1,12 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { Backup } from '../../shared/api/procedures/system.procedures';
 import type { Db } from '../db/connection';
@@ -6,7 +14,10 @@ import type { Db } from '../db/connection';
 const backupPattern = /^maktab-([0-9TZ-]+?)(?:-([a-z-]+))?\.sqlite$/;
 
 function stampOf(date: Date): string {
-  return date.toISOString().replace(/[:.]/g, '-').replace(/-(\d{3})Z$/, '$1Z');
+  return date
+    .toISOString()
+    .replace(/[:.]/g, '-')
+    .replace(/-(\d{3})Z$/, '$1Z');
 }
 
 /** Labels: `daily` backups are pruned to the last N; `pre-migration` and `manual` are kept. */
@@ -44,7 +55,11 @@ export function listBackups(dir: string): Backup[] {
     .filter((name) => backupPattern.test(name))
     .map((name) => {
       const stats = statSync(join(dir, name));
-      return { name, createdAt: createdAtOf(name) ?? stats.mtime.toISOString(), sizeBytes: stats.size };
+      return {
+        name,
+        createdAt: createdAtOf(name) ?? stats.mtime.toISOString(),
+        sizeBytes: stats.size,
+      };
     })
     .sort((a, b) => (a.name < b.name ? 1 : -1));
 }

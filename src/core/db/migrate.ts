@@ -21,14 +21,20 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-export function pendingMigrations(db: Db, migrations: readonly Migration[] = appMigrations): MigrationPlan | null {
+export function pendingMigrations(
+  db: Db,
+  migrations: readonly Migration[] = appMigrations,
+): MigrationPlan | null {
   const from = schemaVersion(db);
   if (from > migrations.length) throw new SchemaTooNewError(from, migrations.length);
   return from === migrations.length ? null : { from, to: migrations.length };
 }
 
 /** Runs the pending migrations in one transaction; a failure leaves the file as it was. */
-export function runMigrations(db: Db, migrations: readonly Migration[] = appMigrations): MigrationPlan | null {
+export function runMigrations(
+  db: Db,
+  migrations: readonly Migration[] = appMigrations,
+): MigrationPlan | null {
   const plan = pendingMigrations(db, migrations);
   if (!plan) return null;
   db.transaction(() => {

@@ -22,13 +22,19 @@ interface ChangeRow {
 }
 
 function changesFor(rowId: string): ChangeRow[] {
-  return t.core.database().prepare('SELECT * FROM changes WHERE row_id = ? ORDER BY seq').all(rowId) as ChangeRow[];
+  return t.core
+    .database()
+    .prepare('SELECT * FROM changes WHERE row_id = ? ORDER BY seq')
+    .all(rowId) as ChangeRow[];
 }
 
 describe('the mutation path', () => {
   it('appends one change per column on insert, stamped with clock, user and device', () => {
     const adminId = setUpAdmin(t);
-    const department = t.ok('departments:create', { nameAr: 'الإنارة العمومية', nameFr: 'Éclairage public' });
+    const department = t.ok('departments:create', {
+      nameAr: 'الإنارة العمومية',
+      nameFr: 'Éclairage public',
+    });
     const changes = changesFor(department.id);
     expect(changes.map((c) => c.col).sort()).toEqual(['name_ar', 'name_fr']);
     for (const change of changes) {
@@ -42,7 +48,11 @@ describe('the mutation path', () => {
   it('appends changes only for the columns whose value changed', () => {
     setUpAdmin(t);
     const department = t.ok('departments:create', { nameAr: 'النظافة', nameFr: 'Hygiène' });
-    t.ok('departments:update', { id: department.id, nameAr: 'النظافة والتطهير', nameFr: 'Hygiène' });
+    t.ok('departments:update', {
+      id: department.id,
+      nameAr: 'النظافة والتطهير',
+      nameFr: 'Hygiène',
+    });
     const changes = changesFor(department.id);
     expect(changes.map((c) => c.col)).toEqual(['name_ar', 'name_fr', 'name_ar']);
     expect(changes[2]!.hlc > changes[0]!.hlc).toBe(true);
@@ -50,7 +60,10 @@ describe('the mutation path', () => {
 
   it('writes the audit log with column names only, never the values', () => {
     setUpAdmin(t);
-    const department = t.ok('departments:create', { nameAr: 'الشؤون القانونية', nameFr: 'Affaires juridiques' });
+    const department = t.ok('departments:create', {
+      nameAr: 'الشؤون القانونية',
+      nameFr: 'Affaires juridiques',
+    });
     const entry = t
       .ok('audit:list', { page: 0, pageSize: 10, rowId: department.id })
       .rows.find((r) => r.action === 'insert');
@@ -63,7 +76,8 @@ describe('the mutation path', () => {
       db: t.core.database(),
       clock: new (class {
         private n = 0;
-        now = () => `2026-11-30T09:00:00.000Z-${(this.n++).toString(16).padStart(4, '0')}-000000000000000a`;
+        now = () =>
+          `2026-11-30T09:00:00.000Z-${(this.n++).toString(16).padStart(4, '0')}-000000000000000a`;
       })() as never,
       deviceId: 'test-device',
       actor: { kind: 'user', userId, roles },
@@ -77,17 +91,28 @@ describe('the mutation path', () => {
     const clerkId = signInWithRoles(t, ['clerk'], 'karim');
     const asClerk = mutationsFor(['clerk'], clerkId);
     expect(() => asClerk.update(usersTable, clerkId, { roles: ['admin'] })).toThrow(AppError);
-    expect(() => asClerk.insert(departmentsTable, { name_ar: 'قسم', name_fr: 'Division' })).toThrow(/may not write/);
+    expect(() => asClerk.insert(departmentsTable, { name_ar: 'قسم', name_fr: 'Division' })).toThrow(
+      /may not write/,
+    );
     expect(asClerk.update(usersTable, clerkId, { language: 'fr' })).toEqual(['language']);
-    const someoneElse = t.core.database().prepare("SELECT id FROM users WHERE username = 'admin'").get() as { id: string };
-    expect(() => asClerk.update(usersTable, someoneElse.id, { language: 'fr' })).toThrow(/may not write/);
+    const someoneElse = t.core
+      .database()
+      .prepare("SELECT id FROM users WHERE username = 'admin'")
+      .get() as { id: string };
+    expect(() => asClerk.update(usersTable, someoneElse.id, { language: 'fr' })).toThrow(
+      /may not write/,
+    );
   });
 
   it('validates every value against the table declaration', () => {
     const adminId = setUpAdmin(t);
     const asAdmin = mutationsFor(['admin'], adminId);
-    expect(() => asAdmin.insert(departmentsTable, { name_ar: '', name_fr: 'x'.repeat(500) })).toThrow(AppError);
-    expect(() => asAdmin.update(usersTable, adminId, { roles: ['mayor' as never] })).toThrow(/invalid value/);
+    expect(() =>
+      asAdmin.insert(departmentsTable, { name_ar: '', name_fr: 'x'.repeat(500) }),
+    ).toThrow(AppError);
+    expect(() => asAdmin.update(usersTable, adminId, { roles: ['mayor' as never] })).toThrow(
+      /invalid value/,
+    );
   });
 
   it('deletes by tombstone, only for the roles the table allows', () => {
@@ -97,14 +122,18 @@ describe('the mutation path', () => {
     expect(readRow(t.core.database(), departmentsTable, department.id)?.deleted).toBe(true);
     expect(t.ok('departments:list', {})).toHaveLength(0);
     expect(changesFor(department.id).at(-1)).toMatchObject({ col: 'deleted', value: '1' });
-    expect(() => mutationsFor(['clerk'], adminId).tombstone(departmentsTable, department.id)).toThrow(/may not delete/);
+    expect(() =>
+      mutationsFor(['clerk'], adminId).tombstone(departmentsTable, department.id),
+    ).toThrow(/may not delete/);
   });
 
   it('keeps append-only tables append-only, in code and in the database', () => {
     const adminId = setUpAdmin(t);
     const entry = t.ok('audit:list', { page: 0, pageSize: 1 }).rows[0]!;
     const asAdmin = mutationsFor(['admin'], adminId);
-    expect(() => asAdmin.update(auditLogTable, entry.id, { action: 'forged' })).toThrow(/only accepts inserts/);
+    expect(() => asAdmin.update(auditLogTable, entry.id, { action: 'forged' })).toThrow(
+      /only accepts inserts/,
+    );
     expect(() => asAdmin.tombstone(auditLogTable, entry.id)).toThrow(/only accepts inserts/);
     const db = t.core.database();
     expect(() => db.prepare("UPDATE audit_log SET action = 'forged'").run()).toThrow(/APPEND_ONLY/);

@@ -44,9 +44,15 @@ function mayWrite(actor: Actor, column: ColumnDeclaration, rowId: string): boole
 export class Mutations {
   constructor(private readonly ctx: MutationContext) {}
 
-  insert<T extends TableDeclaration>(table: T, values: RowValues<T>, id: string = uuidv7()): string {
+  insert<T extends TableDeclaration>(
+    table: T,
+    values: RowValues<T>,
+    id: string = uuidv7(),
+  ): string {
     const columns = Object.keys(table.columns);
-    const stored = columns.map((name) => this.checkedValue(table, name, values[name as keyof typeof values], id));
+    const stored = columns.map((name) =>
+      this.checkedValue(table, name, values[name as keyof typeof values], id),
+    );
     statement(
       this.ctx.db,
       `INSERT INTO ${table.name} (id, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`,
@@ -63,7 +69,8 @@ export class Mutations {
     const changed: string[] = [];
     const storedValues: unknown[] = [];
     for (const name of Object.keys(patch)) {
-      if (!Object.hasOwn(table.columns, name)) throw new AppError('VALIDATION', `unknown column ${table.name}.${name}`);
+      if (!Object.hasOwn(table.columns, name))
+        throw new AppError('VALIDATION', `unknown column ${table.name}.${name}`);
       const stored = this.checkedValue(table, name, patch[name as keyof typeof patch], id);
       if (stored !== current[name]) {
         changed.push(name);
@@ -71,10 +78,10 @@ export class Mutations {
       }
     }
     if (changed.length === 0) return changed;
-    statement(this.ctx.db, `UPDATE ${table.name} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
-      ...storedValues,
-      id,
-    );
+    statement(
+      this.ctx.db,
+      `UPDATE ${table.name} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+    ).run(...storedValues, id);
     changed.forEach((name, i) => this.appendChange(table.name, id, name, storedValues[i]));
     this.afterWrite(table, 'update', id, changed);
     return changed;
@@ -95,7 +102,12 @@ export class Mutations {
   }
 
   /** Records who did what to which record; also who viewed a citizen's personal data. */
-  audit(action: string, tableName: string | null, rowId: string | null, detail: Record<string, unknown> | null = null): void {
+  audit(
+    action: string,
+    tableName: string | null,
+    rowId: string | null,
+    detail: Record<string, unknown> | null = null,
+  ): void {
     const actor = this.ctx.actor;
     this.insertRaw(auditLogTable, {
       at: this.ctx.now().toISOString(),
@@ -117,7 +129,12 @@ export class Mutations {
     this.insert(table, values);
   }
 
-  private checkedValue(table: TableDeclaration, name: string, value: unknown, rowId: string): unknown {
+  private checkedValue(
+    table: TableDeclaration,
+    name: string,
+    value: unknown,
+    rowId: string,
+  ): unknown {
     const column = table.columns[name];
     if (!column) throw new AppError('VALIDATION', `unknown column ${table.name}.${name}`);
     if (!mayWrite(this.ctx.actor, column, rowId)) {
@@ -134,8 +151,7 @@ export class Mutations {
 
   private readStored(table: TableDeclaration, id: string): Record<string, unknown> {
     const row = statement(this.ctx.db, `SELECT * FROM ${table.name} WHERE id = ?`).get(id) as
-      | Record<string, unknown>
-      | undefined;
+      Record<string, unknown> | undefined;
     if (!row) throw new AppError('NOT_FOUND', `${table.name} ${id} not found`);
     return row;
   }
@@ -146,26 +162,31 @@ export class Mutations {
       this.ctx.db,
       'INSERT INTO changes (id, tbl, row_id, col, value, hlc, user_id, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(
-        uuidv7(),
-        tableName,
-        rowId,
-        column,
-        JSON.stringify(stored),
-        this.ctx.clock.now(),
-        actor.kind === 'user' ? actor.userId : null,
-        this.ctx.deviceId,
-      );
+      uuidv7(),
+      tableName,
+      rowId,
+      column,
+      JSON.stringify(stored),
+      this.ctx.clock.now(),
+      actor.kind === 'user' ? actor.userId : null,
+      this.ctx.deviceId,
+    );
   }
 }
 
 /** Reads one row of a declared table, converting storage back to application values. */
 export function readRow<T extends TableDeclaration>(db: Db, table: T, id: string): Row<T> | null {
-  const raw = statement(db, `SELECT * FROM ${table.name} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  const raw = statement(db, `SELECT * FROM ${table.name} WHERE id = ?`).get(id) as
+    Record<string, unknown> | undefined;
   return raw ? rowFromStorage(table, raw) : null;
 }
 
-export function rowFromStorage<T extends TableDeclaration>(table: T, raw: Record<string, unknown>): Row<T> {
+export function rowFromStorage<T extends TableDeclaration>(
+  table: T,
+  raw: Record<string, unknown>,
+): Row<T> {
   const row: Record<string, unknown> = { id: raw.id, deleted: raw.deleted === 1 };
-  for (const [name, column] of Object.entries(table.columns)) row[name] = fromStorage(column, raw[name]);
+  for (const [name, column] of Object.entries(table.columns))
+    row[name] = fromStorage(column, raw[name]);
   return row as Row<T>;
 }

@@ -24,7 +24,9 @@ describe('schema', () => {
     const db = openDatabase(join(freshDir(), 'db.sqlite'));
     runMigrations(db);
     for (const table of Object.values(syncedTables)) {
-      const columns = (db.pragma(`table_info(${table.name})`) as { name: string }[]).map((c) => c.name).sort();
+      const columns = (db.pragma(`table_info(${table.name})`) as { name: string }[])
+        .map((c) => c.name)
+        .sort();
       expect(columns, table.name).toEqual(['deleted', 'id', ...Object.keys(table.columns)].sort());
     }
     db.close();
@@ -46,12 +48,25 @@ describe('schema', () => {
     first.db.exec("INSERT INTO local_meta VALUES ('note', 'قبل الترحيل')");
     first.db.close();
 
-    const failing = [...migrations, { id: '0002-break-everything', up: () => { throw new Error('boom'); } }];
-    expect(openLocalDatabase(file, backups, new Date()), 'still fine before').toMatchObject({ kind: 'ok' });
+    const failing = [
+      ...migrations,
+      {
+        id: '0002-break-everything',
+        up: () => {
+          throw new Error('boom');
+        },
+      },
+    ];
+    expect(openLocalDatabase(file, backups, new Date()), 'still fine before').toMatchObject({
+      kind: 'ok',
+    });
     const broken = openLocalDatabase(file, backups, new Date(), {}, failing);
     expect(broken).toMatchObject({ kind: 'damaged', reason: 'boom' });
 
-    const next = [...migrations, { id: '0002-add-notes', up: (db: Db) => db.exec('CREATE TABLE notes (x TEXT)') }];
+    const next = [
+      ...migrations,
+      { id: '0002-add-notes', up: (db: Db) => db.exec('CREATE TABLE notes (x TEXT)') },
+    ];
     const migrated = openLocalDatabase(file, backups, new Date(), {}, next);
     if (migrated.kind !== 'ok') throw new Error('expected ok');
     expect(migrated.db.pragma('user_version', { simple: true })).toBe(2);
@@ -60,7 +75,9 @@ describe('schema', () => {
     expect(copies.length).toBeGreaterThanOrEqual(1);
     const copy = openDatabase(join(backups, copies.at(-1)!));
     expect(copy.pragma('user_version', { simple: true })).toBe(1);
-    expect(copy.prepare("SELECT value FROM local_meta WHERE key = 'note'").get()).toEqual({ value: 'قبل الترحيل' });
+    expect(copy.prepare("SELECT value FROM local_meta WHERE key = 'note'").get()).toEqual({
+      value: 'قبل الترحيل',
+    });
     copy.close();
   });
 
@@ -74,5 +91,14 @@ describe('schema', () => {
       kind: 'too-new',
       reason: expect.stringContaining('newer') as unknown,
     });
+  });
+
+  it('stops the start when the SQLite module cannot load, instead of calling good data damaged', () => {
+    const dir = freshDir();
+    expect(() =>
+      openLocalDatabase(join(dir, 'maktab.sqlite'), join(dir, 'backups'), new Date(), {
+        nativeBinding: join(dir, 'missing-better_sqlite3.node'),
+      }),
+    ).toThrow();
   });
 });

@@ -4,7 +4,13 @@ import { openDatabase, type Db, type OpenOptions } from './connection';
 import { pendingMigrations, runMigrations, schemaVersion, SchemaTooNewError } from './migrate';
 import { migrations as appMigrations, type Migration } from './migrations';
 
-export type StartupResult = { kind: 'ok'; db: Db } | { kind: 'damaged' | 'too-new'; reason: string };
+function isSqliteError(error: unknown): error is Error & { code: string } {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && typeof code === 'string' && code.startsWith('SQLITE_');
+}
+
+export type StartupResult =
+  { kind: 'ok'; db: Db } | { kind: 'damaged' | 'too-new'; reason: string };
 
 /**
  * Cheap checks that run on every start: the file opens as SQLite, its schema reads, and SQLite's
@@ -34,7 +40,10 @@ export function openLocalDatabase(
   try {
     db = openDatabase(file, options);
   } catch (error) {
-    return { kind: 'damaged', reason: error instanceof Error ? error.message : String(error) };
+    // Only SQLite's own verdict means a damaged file. A SQLite module that fails to load (built for
+    // another runtime) must stop the start, never lead the user to "start empty" on good data.
+    if (!isSqliteError(error)) throw error;
+    return { kind: 'damaged', reason: error.message };
   }
   const problem = existed ? checkIntegrity(db) : null;
   if (problem) {

@@ -12,7 +12,8 @@ export const departmentsHandlers: HandlersFor<'departments:'> = {
   },
 
   'departments:update': (ctx, input) => {
-    if (!findDepartment(ctx.db, input.id)) throw new AppError('NOT_FOUND', `department ${input.id} not found`);
+    if (!findDepartment(ctx.db, input.id))
+      throw new AppError('NOT_FOUND', `department ${input.id} not found`);
     ctx.write.update(departmentsTable, input.id, { name_ar: input.nameAr, name_fr: input.nameFr });
     return findDepartment(ctx.db, input.id)!;
   },

@@ -22,12 +22,15 @@ export function listDepartments(db: Db): DepartmentRow[] {
 }
 
 export function findDepartment(db: Db, id: string): DepartmentRow | null {
-  const record = statement(db, 'SELECT id, name_ar, name_fr FROM departments WHERE id = ? AND deleted = 0').get(
-    id,
-  ) as DepartmentRecord | undefined;
+  const record = statement(
+    db,
+    'SELECT id, name_ar, name_fr FROM departments WHERE id = ? AND deleted = 0',
+  ).get(id) as DepartmentRecord | undefined;
   return record ? toRow(record) : null;
 }
 
 export function countDepartments(db: Db): number {
-  return (statement(db, 'SELECT count(*) AS n FROM departments WHERE deleted = 0').get() as { n: number }).n;
+  return (
+    statement(db, 'SELECT count(*) AS n FROM departments WHERE deleted = 0').get() as { n: number }
+  ).n;
 }

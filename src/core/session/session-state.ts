@@ -62,7 +62,8 @@ export class SessionState {
   recordFailure(username: string, now: number): void {
     const entry = this.failures.get(username) ?? { count: 0, until: 0 };
     entry.count += 1;
-    if (entry.count >= 5) entry.until = now + Math.min(15 * 60_000, 30_000 * 2 ** (entry.count - 5));
+    if (entry.count >= 5)
+      entry.until = now + Math.min(15 * 60_000, 30_000 * 2 ** (entry.count - 5));
     this.failures.set(username, entry);
   }
 

@@ -15,7 +15,11 @@ import { decoyHash, hashPassword, verifyPassword } from './passwords';
 
 function rejectWeakPassword(password: string, username: string): void {
   const lower = password.toLowerCase();
-  if (lower.includes(username.toLowerCase()) || /^(.)\1+$/.test(password) || /^\d+$/.test(password)) {
+  if (
+    lower.includes(username.toLowerCase()) ||
+    /^(.)\1+$/.test(password) ||
+    /^\d+$/.test(password)
+  ) {
     throw new AppError('WEAK_PASSWORD', 'password too easy to guess', { password: 'weak' });
   }
 }
@@ -41,7 +45,8 @@ export const sessionHandlers: HandlersFor<'session:'> = {
   },
 
   'session:createFirstAdmin': (ctx, input) => {
-    if (countUsers(ctx.db) > 0) throw new AppError('SETUP_DONE', 'the first administrator already exists');
+    if (countUsers(ctx.db) > 0)
+      throw new AppError('SETUP_DONE', 'the first administrator already exists');
     rejectWeakPassword(input.password, input.username);
     const id = ctx.write.insert(usersTable, {
       username: input.username,
@@ -61,13 +66,16 @@ export const sessionHandlers: HandlersFor<'session:'> = {
   'session:signIn': (ctx, input) => {
     const username = input.username.toLowerCase();
     const now = ctx.now().getTime();
-    if (ctx.session.throttled(username, now)) throw new AppError('INVALID_CREDENTIALS', 'too many attempts');
+    if (ctx.session.throttled(username, now))
+      throw new AppError('INVALID_CREDENTIALS', 'too many attempts');
     const record = findUserByUsername(ctx.db, username);
     try {
       verifyOrThrow(ctx, record?.id ?? null, input.password);
     } catch (error) {
       ctx.session.recordFailure(username, now);
-      ctx.afterwards((after) => after.write.audit('session.sign-in-failed', 'users', record?.id ?? null, { username }));
+      ctx.afterwards((after) =>
+        after.write.audit('session.sign-in-failed', 'users', record?.id ?? null, { username }),
+      );
       throw error;
     }
     if (!record?.active) throw new AppError('ACCOUNT_INACTIVE');
@@ -94,7 +102,8 @@ export const sessionHandlers: HandlersFor<'session:'> = {
 
   'session:unlock': (ctx, input) => {
     const current = ctx.session.current();
-    if (!current || !ctx.session.isLocked()) throw new AppError('UNAUTHENTICATED', 'nothing to unlock');
+    if (!current || !ctx.session.isLocked())
+      throw new AppError('UNAUTHENTICATED', 'nothing to unlock');
     try {
       verifyOrThrow(ctx, current.id, input.password);
     } catch (error) {

@@ -9,7 +9,10 @@ export const defaultSettings: Settings = {
 
 /** This PC's settings (not synced): kept as one JSON value per key. */
 export function readSettings(db: Db): Settings {
-  const rows = statement(db, 'SELECT key, value FROM local_settings').all() as { key: string; value: string }[];
+  const rows = statement(db, 'SELECT key, value FROM local_settings').all() as {
+    key: string;
+    value: string;
+  }[];
   const stored: Record<string, unknown> = { ...defaultSettings };
   for (const row of rows) stored[row.key] = JSON.parse(row.value) as unknown;
   const parsed = settingsSchema.safeParse(stored);
@@ -25,7 +28,8 @@ export function writeSettings(db: Db, settings: Settings): void {
 }
 
 export function readMeta(db: Db, key: string): string | null {
-  const row = statement(db, 'SELECT value FROM local_meta WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = statement(db, 'SELECT value FROM local_meta WHERE key = ?').get(key) as
+    { value: string } | undefined;
   return row?.value ?? null;
 }
 

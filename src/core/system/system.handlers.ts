@@ -31,15 +31,22 @@ export const homeHandlers: HandlersFor<'home:'> = {
     const startOfDay = new Date(ctx.now());
     startOfDay.setHours(0, 0, 0, 0);
     return {
-      activeUsers: (statement(ctx.db, 'SELECT count(*) AS n FROM users WHERE deleted = 0 AND active = 1').get() as {
-        n: number;
-      }).n,
+      activeUsers: (
+        statement(
+          ctx.db,
+          'SELECT count(*) AS n FROM users WHERE deleted = 0 AND active = 1',
+        ).get() as {
+          n: number;
+        }
+      ).n,
       departments: countDepartments(ctx.db),
       auditToday: countAuditSince(ctx.db, startOfDay.toISOString()),
       lastBackupAt: lastDailyBackupAt(ctx.services.backupsDir)?.toISOString() ?? null,
-      pendingChanges: (statement(ctx.db, "SELECT count(*) AS n FROM changes WHERE state = 'pending'").get() as {
-        n: number;
-      }).n,
+      pendingChanges: (
+        statement(ctx.db, "SELECT count(*) AS n FROM changes WHERE state = 'pending'").get() as {
+          n: number;
+        }
+      ).n,
     };
   },
 };
@@ -49,7 +56,9 @@ export const backupsHandlers: HandlersFor<'backups:'> = {
   'backups:create': (ctx) => {
     try {
       const backup = createBackup(ctx.db, ctx.services.backupsDir, 'manual', ctx.now());
-      ctx.afterwards((after) => after.write.audit('backups.create', null, null, { name: backup.name }));
+      ctx.afterwards((after) =>
+        after.write.audit('backups.create', null, null, { name: backup.name }),
+      );
       return backup;
     } catch (error) {
       throw new AppError('BACKUP_FAILED', error instanceof Error ? error.message : 'backup failed');
@@ -79,4 +88,3 @@ export const recoveryHandlers: HandlersFor<'recovery:'> = {
     return null;
   },
 };
-

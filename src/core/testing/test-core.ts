@@ -40,7 +40,8 @@ export function createTestCore(dataDir = mkdtempSync(join(tmpdir(), 'maktab-core
     call: (name, input) => harness.core.dispatch(name, input) as ApiResult<OutputOf<typeof name>>,
     ok: (name, input) => {
       const result = harness.core.dispatch(name, input);
-      if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
+      if (!result.ok)
+        throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
       return result.value as OutputOf<typeof name>;
     },
     reopen: () => {
@@ -66,7 +67,11 @@ export function setUpAdmin(t: TestCore): string {
 }
 
 /** Creates a user with the given roles as the admin, then signs in as that user. */
-export function signInWithRoles(t: TestCore, roles: Role[], username = `u${roles.join('').replace(/_/g, '')}`): string {
+export function signInWithRoles(
+  t: TestCore,
+  roles: Role[],
+  username = `u${roles.join('').replace(/_/g, '')}`,
+): string {
   const current = t.core.session.current();
   if (!current?.roles.includes('admin')) {
     t.ok('session:signIn', { username: 'admin', password: adminPassword });

@@ -32,19 +32,21 @@ export function toSessionUser(user: UserRecord): SessionUser {
 }
 
 export function findUserById(db: Db, id: string): UserRecord | null {
-  const raw = statement(db, 'SELECT * FROM users WHERE id = ? AND deleted = 0').get(id) as Record<string, unknown> | undefined;
+  const raw = statement(db, 'SELECT * FROM users WHERE id = ? AND deleted = 0').get(id) as
+    Record<string, unknown> | undefined;
   return raw ? rowFromStorage(usersTable, raw) : null;
 }
 
 export function findUserByUsername(db: Db, username: string): UserRecord | null {
-  const raw = statement(db, 'SELECT * FROM users WHERE username = ? AND deleted = 0').get(username) as
-    | Record<string, unknown>
-    | undefined;
+  const raw = statement(db, 'SELECT * FROM users WHERE username = ? AND deleted = 0').get(
+    username,
+  ) as Record<string, unknown> | undefined;
   return raw ? rowFromStorage(usersTable, raw) : null;
 }
 
 export function countUsers(db: Db): number {
-  return (statement(db, 'SELECT count(*) AS n FROM users WHERE deleted = 0').get() as { n: number }).n;
+  return (statement(db, 'SELECT count(*) AS n FROM users WHERE deleted = 0').get() as { n: number })
+    .n;
 }
 
 export function countActiveAdmins(db: Db): number {
@@ -74,17 +76,20 @@ export function listUsers(db: Db, query: UserQuery): { rows: UserRow[]; total: n
     params.push(like, like);
   }
   const clause = where.join(' AND ');
-  const total = (db.prepare(`SELECT count(*) AS n FROM users WHERE ${clause}`).get(...params) as { n: number }).n;
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM users WHERE ${clause}`).get(...params) as { n: number }
+  ).n;
   const raws = db
-    .prepare(`SELECT * FROM users WHERE ${clause} ORDER BY display_name COLLATE NOCASE, id LIMIT ? OFFSET ?`)
+    .prepare(
+      `SELECT * FROM users WHERE ${clause} ORDER BY display_name COLLATE NOCASE, id LIMIT ? OFFSET ?`,
+    )
     .all(...params, query.pageSize, query.page * query.pageSize) as Record<string, unknown>[];
   return { rows: raws.map((raw) => toUserRow(rowFromStorage(usersTable, raw))), total };
 }
 
 export function readCredential(db: Db, userId: string): string | null {
   const row = statement(db, 'SELECT hash FROM local_credentials WHERE user_id = ?').get(userId) as
-    | { hash: string }
-    | undefined;
+    { hash: string } | undefined;
   return row?.hash ?? null;
 }
 

@@ -38,3 +38,7 @@ export type ProcedureName = (typeof procedureNames)[number];
 /** Events core pushes to the window. */
 export const eventNames = ['data:changed', 'progress', 'session:changed'] as const;
 export type EventName = (typeof eventNames)[number];
+
+/** The two IPC channels between the preload and main: calls in, pushed events out. */
+export const callChannel = 'maktab:call';
+export const eventChannel = 'maktab:event';

@@ -35,7 +35,9 @@ export function formatStamp(stamp: HlcStamp): string {
 }
 
 export function parseStamp(text: string): HlcStamp | null {
-  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/.exec(text);
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/.exec(
+    text,
+  );
   if (!match) return null;
   const millis = Date.parse(match[1] ?? '');
   if (Number.isNaN(millis)) return null;
@@ -63,7 +65,11 @@ export class HybridLogicalClock {
     this.wallClock = options.wallClock ?? (() => Date.now());
     this.maxDriftMs = options.maxDriftMs ?? HLC_DEFAULT_MAX_DRIFT_MS;
     const restored = options.last ? parseStamp(options.last) : null;
-    this.last = { millis: restored?.millis ?? 0, counter: restored?.counter ?? 0, node: options.node };
+    this.last = {
+      millis: restored?.millis ?? 0,
+      counter: restored?.counter ?? 0,
+      node: options.node,
+    };
   }
 
   /** Offset learnt from the server (server time minus local time), applied to every stamp. */
@@ -91,7 +97,8 @@ export class HybridLogicalClock {
     const remote = parseStamp(remoteText);
     if (!remote) throw new Error(`malformed HLC stamp: ${remoteText}`);
     const physical = this.physicalNow();
-    if (remote.millis - physical > this.maxDriftMs) throw new ClockDriftError(remote.millis - physical);
+    if (remote.millis - physical > this.maxDriftMs)
+      throw new ClockDriftError(remote.millis - physical);
     const millis = Math.max(this.last.millis, remote.millis, physical);
     let counter: number;
     if (millis === this.last.millis && millis === remote.millis) {

@@ -26,7 +26,9 @@ export interface ColumnDeclaration<S extends z.ZodType = z.ZodType> {
   readonly readRoles: readonly Role[] | 'all';
 }
 
-export interface TableDeclaration<C extends Record<string, ColumnDeclaration> = Record<string, ColumnDeclaration>> {
+export interface TableDeclaration<
+  C extends Record<string, ColumnDeclaration> = Record<string, ColumnDeclaration>,
+> {
   readonly name: string;
   /** Append-only tables only insert: no update, no tombstone (case events, audit log...). */
   readonly appendOnly: boolean;
@@ -81,6 +83,9 @@ export type Row<T extends TableDeclaration> = RowValues<T> & { id: string; delet
  */
 export function readableColumns(table: TableDeclaration, userRoles: readonly Role[]): string[] {
   return Object.entries(table.columns)
-    .filter(([, column]) => column.readRoles === 'all' || column.readRoles.some((role) => userRoles.includes(role)))
+    .filter(
+      ([, column]) =>
+        column.readRoles === 'all' || column.readRoles.some((role) => userRoles.includes(role)),
+    )
     .map(([name]) => name);
 }

@@ -38,7 +38,10 @@ describe('readableColumns', () => {
     deleteRoles: [],
     columns: {
       full_name: column('text', z.string(), { write: ['clerk'] }),
-      cin: column('text', z.string(), { write: ['clerk'], sensitive: { readRoles: ['info_officer'] } }),
+      cin: column('text', z.string(), {
+        write: ['clerk'],
+        sensitive: { readRoles: ['info_officer'] },
+      }),
     },
   });
 

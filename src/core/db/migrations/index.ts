@@ -8,6 +8,8 @@ export interface Migration {
 }
 
 /** In order; never edit a migration that has shipped, add the next one. */
-export const migrations: readonly Migration[] = [{ id: '0001-create-platform', up: createPlatform }];
+export const migrations: readonly Migration[] = [
+  { id: '0001-create-platform', up: createPlatform },
+];
 
 export const latestSchemaVersion = migrations.length;

@@ -16,7 +16,11 @@ export const userRowSchema = z.object({
 });
 export type UserRow = z.infer<typeof userRowSchema>;
 
-export const departmentRowSchema = z.object({ id: z.string(), nameAr: z.string(), nameFr: z.string() });
+export const departmentRowSchema = z.object({
+  id: z.string(),
+  nameAr: z.string(),
+  nameFr: z.string(),
+});
 export type DepartmentRow = z.infer<typeof departmentRowSchema>;
 
 const rolesInput = z.array(roleSchema).min(1).max(8);

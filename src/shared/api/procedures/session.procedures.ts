@@ -43,7 +43,10 @@ export const sessionProcedures = {
     access: 'public',
   }),
   'session:signIn': mutation({
-    input: z.strictObject({ username: z.string().trim().min(1).max(40), password: z.string().min(1).max(200) }),
+    input: z.strictObject({
+      username: z.string().trim().min(1).max(40),
+      password: z.string().min(1).max(200),
+    }),
     output: sessionUserSchema,
     access: 'public',
   }),
@@ -56,14 +59,21 @@ export const sessionProcedures = {
     access: 'public',
   }),
   /** The user is active in the window (throttled by the renderer); postpones the inactivity lock. */
-  'session:heartbeat': mutation({ input: z.strictObject({}), output: z.null(), access: 'signed-in' }),
+  'session:heartbeat': mutation({
+    input: z.strictObject({}),
+    output: z.null(),
+    access: 'signed-in',
+  }),
   'profile:setLanguage': mutation({
     input: z.strictObject({ language: languageSchema }),
     output: z.null(),
     access: 'signed-in',
   }),
   'profile:changePassword': mutation({
-    input: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema }),
+    input: z.strictObject({
+      currentPassword: z.string().min(1).max(200),
+      newPassword: passwordSchema,
+    }),
     output: z.null(),
     access: 'signed-in',
   }),

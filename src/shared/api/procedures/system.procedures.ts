@@ -9,7 +9,11 @@ export const settingsSchema = z.strictObject({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const backupSchema = z.object({ name: z.string(), createdAt: z.string(), sizeBytes: z.int() });
+export const backupSchema = z.object({
+  name: z.string(),
+  createdAt: z.string(),
+  sizeBytes: z.int(),
+});
 export type Backup = z.infer<typeof backupSchema>;
 
 export const homeCountsSchema = z.object({
@@ -26,20 +30,40 @@ const backupName = z.string().regex(/^maktab-[0-9TZ-]+(-[a-z-]+)?\.sqlite$/);
 export const systemProcedures = {
   'settings:get': query({ input: z.strictObject({}), output: settingsSchema, access: 'signed-in' }),
   'settings:update': mutation({ input: settingsSchema, output: settingsSchema, access: ['admin'] }),
-  'home:counts': query({ input: z.strictObject({}), output: homeCountsSchema, access: 'signed-in' }),
-  'backups:list': query({ input: z.strictObject({}), output: z.array(backupSchema), access: ['admin'] }),
-  'backups:create': mutation({ input: z.strictObject({}), output: backupSchema, access: ['admin'] }),
+  'home:counts': query({
+    input: z.strictObject({}),
+    output: homeCountsSchema,
+    access: 'signed-in',
+  }),
+  'backups:list': query({
+    input: z.strictObject({}),
+    output: z.array(backupSchema),
+    access: ['admin'],
+  }),
+  'backups:create': mutation({
+    input: z.strictObject({}),
+    output: backupSchema,
+    access: ['admin'],
+  }),
   'backups:restore': mutation({
     input: z.strictObject({ name: backupName }),
     output: z.null(),
     access: ['admin'],
   }),
   /** The way out when the start-up integrity check finds the database damaged. */
-  'recovery:backups': query({ input: z.strictObject({}), output: z.array(backupSchema), access: 'public' }),
+  'recovery:backups': query({
+    input: z.strictObject({}),
+    output: z.array(backupSchema),
+    access: 'public',
+  }),
   'recovery:restore': mutation({
     input: z.strictObject({ name: backupName }),
     output: z.null(),
     access: 'public',
   }),
-  'recovery:startEmpty': mutation({ input: z.strictObject({}), output: z.null(), access: 'public' }),
+  'recovery:startEmpty': mutation({
+    input: z.strictObject({}),
+    output: z.null(),
+    access: 'public',
+  }),
 };
