@@ -1,9 +1,4 @@
-import {
-  useMutation,
-  useQuery,
-  useQueryClient,
-  type UseQueryOptions,
-} from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import type { InputOf, OutputOf } from '../../../shared/api/contract';
 import type { ProcedureName } from '../../../shared/api/procedure-names';
 import type { ApiCallError } from './api-error';

@@ -15,7 +15,13 @@ const caches = {
 };
 
 /** Arabic turns the whole page right-to-left; French turns it back (theme, styles, <html dir>). */
-export function DirectionProvider({ language, children }: { language: Language; children: ReactNode }) {
+export function DirectionProvider({
+  language,
+  children,
+}: {
+  language: Language;
+  children: ReactNode;
+}) {
   const direction = directionOf(language);
   const theme = useMemo(() => createAppTheme(direction), [direction]);
   useEffect(() => {

@@ -29,7 +29,8 @@ export function Gate() {
   }, [userLanguage]);
 
   if (status.isPending) return <CenteredProgress />;
-  if (status.isError) return <ErrorAlert error={status.error} onRetry={() => void status.refetch()} />;
+  if (status.isError)
+    return <ErrorAlert error={status.error} onRetry={() => void status.refetch()} />;
   const { database, setupRequired, user, locked } = status.data;
   return (
     <Suspense fallback={<CenteredProgress />}>

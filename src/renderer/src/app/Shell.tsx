@@ -41,7 +41,10 @@ const named = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>
 const pages: Record<Route, React.LazyExoticComponent<() => ReactNode>> = {
   home: named(() => import('../features/home/HomePage'), 'HomePage'),
   complaints: named(() => import('../features/sections/ComplaintsSection'), 'ComplaintsSection'),
-  'info-requests': named(() => import('../features/sections/InfoRequestsSection'), 'InfoRequestsSection'),
+  'info-requests': named(
+    () => import('../features/sections/InfoRequestsSection'),
+    'InfoRequestsSection',
+  ),
   articles: named(() => import('../features/sections/ArticlesSection'), 'ArticlesSection'),
   slec: named(() => import('../features/sections/SlecSection'), 'SlecSection'),
   'admin/users': named(() => import('../features/admin/UsersPage'), 'UsersPage'),
@@ -58,7 +61,15 @@ const icons: Partial<Record<Route, ReactNode>> = {
   slec: <BoltIcon />,
 };
 
-function NavList({ items, route, roles }: { items: readonly NavItem[]; route: Route; roles: SessionUser['roles'] }) {
+function NavList({
+  items,
+  route,
+  roles,
+}: {
+  items: readonly NavItem[];
+  route: Route;
+  roles: SessionUser['roles'];
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -71,7 +82,9 @@ function NavList({ items, route, roles }: { items: readonly NavItem[]; route: Ro
             onClick={() => navigate(item.route)}
             data-testid={`nav-${item.route}`}
           >
-            <ListItemIcon sx={{ minWidth: 40 }}>{icons[item.route] ?? <AdminPanelSettingsIcon />}</ListItemIcon>
+            <ListItemIcon sx={{ minWidth: 40 }}>
+              {icons[item.route] ?? <AdminPanelSettingsIcon />}
+            </ListItemIcon>
             <ListItemText primary={t(item.label)} />
           </ListItemButton>
         ))}
@@ -106,7 +119,11 @@ export function Shell({ user }: { user: SessionUser }) {
               icon={<CloudOffIcon />}
               label={t('header.syncLocalOnly')}
               data-testid="sync-state"
-              sx={{ color: 'inherit', borderColor: 'rgba(255,255,255,0.5)', '& .MuiChip-icon': { color: 'inherit' } }}
+              sx={{
+                color: 'inherit',
+                borderColor: 'rgba(255,255,255,0.5)',
+                '& .MuiChip-icon': { color: 'inherit' },
+              }}
               variant="outlined"
             />
           </Tooltip>
@@ -124,11 +141,20 @@ export function Shell({ user }: { user: SessionUser }) {
           <Typography variant="body2" data-testid="current-user">
             {user.displayName}
           </Typography>
-          <Menu anchorEl={menuAnchor} open={menuAnchor !== null} onClose={() => setMenuAnchor(null)}>
+          <Menu
+            anchorEl={menuAnchor}
+            open={menuAnchor !== null}
+            onClose={() => setMenuAnchor(null)}
+          >
             <MenuItem disabled>{user.roles.map((role) => t(`roles.${role}`)).join('، ')}</MenuItem>
             <Divider />
-            <MenuItem onClick={() => (setMenuAnchor(null), lock.mutate({}))}>{t('header.lock')}</MenuItem>
-            <MenuItem data-testid="sign-out" onClick={() => (setMenuAnchor(null), signOut.mutate({}))}>
+            <MenuItem onClick={() => (setMenuAnchor(null), lock.mutate({}))}>
+              {t('header.lock')}
+            </MenuItem>
+            <MenuItem
+              data-testid="sign-out"
+              onClick={() => (setMenuAnchor(null), signOut.mutate({}))}
+            >
               {t('header.signOut')}
             </MenuItem>
           </Menu>
@@ -136,7 +162,11 @@ export function Shell({ user }: { user: SessionUser }) {
       </AppBar>
       <Drawer
         variant="permanent"
-        sx={{ width: drawerWidth, flexShrink: 0, '& .MuiDrawer-paper': { width: drawerWidth, boxSizing: 'border-box' } }}
+        sx={{
+          width: drawerWidth,
+          flexShrink: 0,
+          '& .MuiDrawer-paper': { width: drawerWidth, boxSizing: 'border-box' },
+        }}
       >
         <Toolbar />
         <List component="nav" aria-label={t('nav.menu')}>

@@ -5,7 +5,13 @@ import { useLanguage } from '../app/LanguageProvider';
 import { call } from '../api/call';
 
 /** Switches between Arabic and French; saved on the user's profile when someone is signed in. */
-export function LanguageToggle({ signedIn, color = 'inherit' }: { signedIn: boolean; color?: 'inherit' | 'primary' }) {
+export function LanguageToggle({
+  signedIn,
+  color = 'inherit',
+}: {
+  signedIn: boolean;
+  color?: 'inherit' | 'primary';
+}) {
   const { t } = useTranslation();
   const { language, setLanguage } = useLanguage();
   const next = language === 'ar' ? 'fr' : 'ar';

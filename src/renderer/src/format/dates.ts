@@ -6,8 +6,16 @@ import { normalizeDigits } from '../../../shared/text/normalize';
 const locales = { ar: arMA, fr };
 
 /** Moroccan month names (يناير… دجنبر) in Arabic, French otherwise; always Western digits. */
-export function formatDate(date: Date | string, language: Language, pattern = 'd MMMM yyyy'): string {
-  return normalizeDigits(format(typeof date === 'string' ? new Date(date) : date, pattern, { locale: locales[language] }));
+export function formatDate(
+  date: Date | string,
+  language: Language,
+  pattern = 'd MMMM yyyy',
+): string {
+  return normalizeDigits(
+    format(typeof date === 'string' ? new Date(date) : date, pattern, {
+      locale: locales[language],
+    }),
+  );
 }
 
 export function formatDateTime(date: Date | string, language: Language): string {

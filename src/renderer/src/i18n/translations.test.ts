@@ -11,7 +11,9 @@ const dir = import.meta.dirname;
 
 function keysOf(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
-  return Object.entries(value).flatMap(([key, child]) => keysOf(child, prefix ? `${prefix}.${key}` : key));
+  return Object.entries(value).flatMap(([key, child]) =>
+    keysOf(child, prefix ? `${prefix}.${key}` : key),
+  );
 }
 
 function load(language: string, file: string): unknown {
@@ -58,7 +60,8 @@ describe('translations', () => {
       walk(load('ar', file));
       for (const text of strings) {
         // Proper names (Français, SLEC) may be Latin; ordinary labels must contain Arabic letters.
-        if (!/^(Français|SLEC)$/.test(text)) expect(/[\u0600-\u06FF]/.test(text) || text === '—', text).toBe(true);
+        if (!/^(Français|SLEC)$/.test(text))
+          expect(/[\u0600-\u06FF]/.test(text) || text === '—', text).toBe(true);
       }
     }
   });

@@ -24,7 +24,12 @@ export function FirstRunScreen() {
       return;
     }
     setMismatch(false);
-    create.mutate({ username: form.username, displayName: form.displayName, password: form.password, language });
+    create.mutate({
+      username: form.username,
+      displayName: form.displayName,
+      password: form.password,
+      language,
+    });
   };
   const problem = (field: string) => fieldError(create.error, field, t);
   return (
@@ -75,7 +80,14 @@ export function FirstRunScreen() {
           error={mismatch}
           helperText={mismatch ? t('validation:mismatch') : undefined}
         />
-        <Button type="submit" variant="contained" size="large" fullWidth sx={{ mt: 2 }} loading={create.isPending}>
+        <Button
+          type="submit"
+          variant="contained"
+          size="large"
+          fullWidth
+          sx={{ mt: 2 }}
+          loading={create.isPending}
+        >
           {t('firstRun.submit')}
         </Button>
       </form>

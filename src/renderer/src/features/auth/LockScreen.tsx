@@ -33,7 +33,14 @@ export function LockScreen({ user }: { user: SessionUser }) {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        <Button type="submit" variant="contained" size="large" fullWidth sx={{ mt: 2 }} loading={unlock.isPending}>
+        <Button
+          type="submit"
+          variant="contained"
+          size="large"
+          fullWidth
+          sx={{ mt: 2 }}
+          loading={unlock.isPending}
+        >
           {t('lock.submit')}
         </Button>
       </form>

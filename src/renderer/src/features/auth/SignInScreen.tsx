@@ -43,7 +43,14 @@ export function SignInScreen() {
           error={!!fieldError(signIn.error, 'password', t)}
           helperText={fieldError(signIn.error, 'password', t)}
         />
-        <Button type="submit" variant="contained" size="large" fullWidth sx={{ mt: 2 }} loading={signIn.isPending}>
+        <Button
+          type="submit"
+          variant="contained"
+          size="large"
+          fullWidth
+          sx={{ mt: 2 }}
+          loading={signIn.isPending}
+        >
           {t('signIn.submit')}
         </Button>
       </form>

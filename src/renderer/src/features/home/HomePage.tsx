@@ -9,7 +9,15 @@ import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime } from '../../format/dates';
 
-function CountCard({ label, value, testId }: { label: string; value: string | number | undefined; testId: string }) {
+function CountCard({
+  label,
+  value,
+  testId,
+}: {
+  label: string;
+  value: string | number | undefined;
+  testId: string;
+}) {
   return (
     <Card variant="outlined" sx={{ height: '100%' }}>
       <CardContent>
@@ -33,28 +41,52 @@ export function HomePage() {
   const data = counts.data;
   return (
     <>
-      <Typography variant="h1">{t('greeting', { name: status.data?.user?.displayName ?? '' })}</Typography>
+      <Typography variant="h1">
+        {t('greeting', { name: status.data?.user?.displayName ?? '' })}
+      </Typography>
       <Typography color="text.secondary" sx={{ mb: 3 }}>
         {t('today', { date: formatDate(new Date(), language, 'EEEE d MMMM yyyy') })}
       </Typography>
       {counts.isError && <ErrorAlert error={counts.error} onRetry={() => void counts.refetch()} />}
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-          <CountCard label={t('cards.activeUsers')} value={data?.activeUsers} testId="count-active-users" />
+          <CountCard
+            label={t('cards.activeUsers')}
+            value={data?.activeUsers}
+            testId="count-active-users"
+          />
         </Grid>
         <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-          <CountCard label={t('cards.departments')} value={data?.departments} testId="count-departments" />
+          <CountCard
+            label={t('cards.departments')}
+            value={data?.departments}
+            testId="count-departments"
+          />
         </Grid>
         <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-          <CountCard label={t('cards.auditToday')} value={data?.auditToday} testId="count-audit-today" />
+          <CountCard
+            label={t('cards.auditToday')}
+            value={data?.auditToday}
+            testId="count-audit-today"
+          />
         </Grid>
         <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-          <CountCard label={t('cards.pendingChanges')} value={data?.pendingChanges} testId="count-pending" />
+          <CountCard
+            label={t('cards.pendingChanges')}
+            value={data?.pendingChanges}
+            testId="count-pending"
+          />
         </Grid>
         <Grid size={{ xs: 12, sm: 6, md: 8 }}>
           <CountCard
             label={t('cards.lastBackup')}
-            value={data ? (data.lastBackupAt ? formatDateTime(data.lastBackupAt, language) : t('neverBackedUp')) : undefined}
+            value={
+              data
+                ? data.lastBackupAt
+                  ? formatDateTime(data.lastBackupAt, language)
+                  : t('neverBackedUp')
+                : undefined
+            }
             testId="last-backup"
           />
         </Grid>

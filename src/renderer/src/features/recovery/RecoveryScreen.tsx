@@ -3,21 +3,35 @@ import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../app/LanguageProvider';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { backupKind, backupSize } from '../../format/backups';
 import { formatDateTime } from '../../format/dates';
 import { AuthLayout } from '../auth/AuthLayout';
+
+/** SQLite's own words, for IT: kept left-to-right inside the translated label. */
+function TechnicalReason({ reason }: { reason: string }) {
+  const { t } = useTranslation('recovery');
+  return (
+    <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
+      {t('reason')}{' '}
+      <bdi dir="ltr" style={{ fontFamily: 'monospace' }}>
+        {reason}
+      </bdi>
+    </Typography>
+  );
+}
 
 /** The file comes from a newer Maktab: nothing to do here but update the app. */
 export function UpdateRequiredScreen({ reason }: { reason: string }) {
   const { t } = useTranslation('recovery');
   return (
     <AuthLayout title={t('tooNewTitle')} intro={t('tooNewIntro')}>
-      <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }} dir="ltr">
-        {t('reason', { reason })}
-      </Typography>
+      <TechnicalReason reason={reason} />
     </AuthLayout>
   );
 }
@@ -29,27 +43,39 @@ export function RecoveryScreen({ reason }: { reason: string }) {
   const backups = useApiQuery('recovery:backups', {});
   const restore = useApiMutation('recovery:restore');
   const startEmpty = useApiMutation('recovery:startEmpty');
+  const [confirmEmpty, setConfirmEmpty] = useState(false);
+  const sizeLabel = (bytes: number) => {
+    const size = backupSize(bytes, language);
+    return t(`admin:backups.size.${size.unit}`, { value: size.value });
+  };
   return (
     <AuthLayout title={t('title')} intro={t('intro')}>
-      <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }} dir="ltr">
-        {t('reason', { reason })}
-      </Typography>
-      {(restore.isError || startEmpty.isError) && <ErrorAlert error={restore.error ?? startEmpty.error} />}
+      <TechnicalReason reason={reason} />
+      {(restore.isError || startEmpty.isError) && (
+        <ErrorAlert error={restore.error ?? startEmpty.error} />
+      )}
       <Typography variant="h3" sx={{ mt: 3 }}>
         {t('backups')}
       </Typography>
-      {backups.data?.length === 0 && <Typography color="text.secondary">{t('noBackups')}</Typography>}
+      {backups.data?.length === 0 && (
+        <Typography color="text.secondary">{t('noBackups')}</Typography>
+      )}
       <List dense>
         {backups.data?.map((backup) => (
-          <ListItem
-            key={backup.name}
-            secondaryAction={
-              <Button size="small" onClick={() => restore.mutate({ name: backup.name })}>
-                {t('restore')}
-              </Button>
-            }
-          >
-            <ListItemText primary={formatDateTime(backup.createdAt, language)} secondary={backup.name} />
+          <ListItem key={backup.name} disableGutters sx={{ gap: 2 }}>
+            <ListItemText
+              primary={formatDateTime(backup.createdAt, language)}
+              secondary={`${t(`admin:backups.kinds.${backupKind(backup.name)}`)} · ${sizeLabel(backup.sizeBytes)}`}
+            />
+            <Button
+              size="small"
+              variant="outlined"
+              sx={{ flexShrink: 0 }}
+              loading={restore.isPending && restore.variables?.name === backup.name}
+              onClick={() => restore.mutate({ name: backup.name })}
+            >
+              {t('restore')}
+            </Button>
           </ListItem>
         ))}
       </List>
@@ -58,12 +84,22 @@ export function RecoveryScreen({ reason }: { reason: string }) {
         variant="outlined"
         fullWidth
         sx={{ mt: 2 }}
-        onClick={() => {
-          if (window.confirm(t('startEmptyConfirm'))) startEmpty.mutate({});
-        }}
+        onClick={() => setConfirmEmpty(true)}
       >
         {t('startEmpty')}
       </Button>
+      <ConfirmDialog
+        open={confirmEmpty}
+        title={t('startEmpty')}
+        body={t('startEmptyConfirm')}
+        confirmLabel={t('startEmpty')}
+        onConfirm={() => startEmpty.mutate({})}
+        onClose={() => setConfirmEmpty(false)}
+        pending={startEmpty.isPending}
+        error={startEmpty.error}
+        destructive
+        testId="confirm-start-empty"
+      />
     </AuthLayout>
   );
 }
