@@ -3,17 +3,24 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'url'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'worker_threads',
+  'http',
+  'url',
+];
 
 /** One zone per runtime folder: what it must never import. */
 function zone(files, forbiddenGroups, message) {
   return {
     files,
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: forbiddenGroups, message }] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [{ group: forbiddenGroups, message }] }],
     },
   };
 }
@@ -48,7 +55,18 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
-      'no-restricted-exports': ['error', { restrictDefaultExports: { direct: true, named: true, defaultFrom: true, namedFrom: true, namespaceFrom: true } }],
+      'no-restricted-exports': [
+        'error',
+        {
+          restrictDefaultExports: {
+            direct: true,
+            named: true,
+            defaultFrom: true,
+            namedFrom: true,
+            namespaceFrom: true,
+          },
+        },
+      ],
     },
   },
   {
@@ -66,12 +84,28 @@ export default tseslint.config(
   },
   zone(
     ['src/shared/**'],
-    ['**/core/**', '**/main/**', '**/renderer/**', '**/server/**', '**/preload/**', 'electron', 'better-sqlite3', ...nodeBuiltins],
+    [
+      '**/core/**',
+      '**/main/**',
+      '**/renderer/**',
+      '**/server/**',
+      '**/preload/**',
+      'electron',
+      'better-sqlite3',
+      ...nodeBuiltins,
+    ],
     'src/shared is plain TypeScript: it imports nothing outside shared/ (DESIGN.md).',
   ),
   zone(
     ['src/core/**'],
-    ['**/main/**', '**/renderer/**', '**/server/**', '**/preload/**', 'electron', 'electron-updater'],
+    [
+      '**/main/**',
+      '**/renderer/**',
+      '**/server/**',
+      '**/preload/**',
+      'electron',
+      'electron-updater',
+    ],
     'src/core never imports electron, main, renderer or server (DESIGN.md).',
   ),
   zone(
@@ -81,12 +115,28 @@ export default tseslint.config(
   ),
   zone(
     ['src/preload/**'],
-    ['**/core/**', '**/main/**', '**/renderer/**', '**/server/**', '**/shared/api/contract', '**/shared/api/procedures/**', 'zod'],
+    [
+      '**/core/**',
+      '**/main/**',
+      '**/renderer/**',
+      '**/server/**',
+      '**/shared/api/contract',
+      '**/shared/api/procedures/**',
+      'zod',
+    ],
     'The preload imports procedure names from shared, nothing else (DESIGN.md).',
   ),
   zone(
     ['src/renderer/**'],
-    ['**/core/**', '**/main/**', '**/server/**', '**/preload/index', 'electron', 'better-sqlite3', ...nodeBuiltins],
+    [
+      '**/core/**',
+      '**/main/**',
+      '**/server/**',
+      '**/preload/index',
+      'electron',
+      'better-sqlite3',
+      ...nodeBuiltins,
+    ],
     'The renderer talks to core only through window.api; it imports shared only (DESIGN.md).',
   ),
   zone(

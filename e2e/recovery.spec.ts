@@ -15,7 +15,12 @@ function damagedDataFolder(): string {
     const result = core.dispatch(name, input);
     if (!result.ok) throw new Error(`${name}: ${result.error.code}`);
   };
-  call('session:createFirstAdmin', { username: 'admin', displayName: 'مدير النظام', password, language: 'ar' });
+  call('session:createFirstAdmin', {
+    username: 'admin',
+    displayName: 'مدير النظام',
+    password,
+    language: 'ar',
+  });
   call('departments:create', { nameAr: 'الحالة المدنية', nameFr: 'État civil' });
   call('backups:create', {});
   core.close();
@@ -27,7 +32,9 @@ function damagedDataFolder(): string {
   return dataDir;
 }
 
-test('a damaged database is reported clearly and a backup brings the work back', async ({ page }) => {
+test('a damaged database is reported clearly and a backup brings the work back', async ({
+  page,
+}) => {
   const dataDir = damagedDataFolder();
   const harness = await startHarness({ rendererDir: 'out/renderer', dataDir, port: 0 });
   try {

@@ -1,0 +1,128 @@
+/**
+ * `npm run bench`: runs each benchmark in turn, each in its own Node process (so one's memory and
+ * caches do not colour the next), then prints the headline figures. Benchmarks report; they exit
+ * non-zero only when they crash, and so does this script.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CoreReadyResult } from './core-ready.bench';
+import type { MemoryResult } from './memory-after-sign-in.bench';
+import type { StartupPageResult } from './startup-page.bench';
+import {
+  kb,
+  mb,
+  ms,
+  printTable,
+  projectRoot,
+  ratio,
+  resultsDir,
+  verdict,
+  type Cell,
+} from './support/report';
+
+const benchmarks = [
+  'startup-page.bench.ts',
+  'memory-after-sign-in.bench.ts',
+  'core-ready.bench.ts',
+] as const;
+
+function run(file: string): Promise<number> {
+  return new Promise((resolveCode) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join('bench', file)], {
+      cwd: projectRoot,
+      stdio: 'inherit',
+    });
+    child.on('exit', (code, signal) => resolveCode(code ?? (signal ? 1 : 0)));
+    child.on('error', () => resolveCode(1));
+  });
+}
+
+/** The `-latest.json` a benchmark wrote during this run, if it did. */
+function latest<T>(name: string, since: number): T | null {
+  const file = join(resultsDir, `${name}-latest.json`);
+  if (!existsSync(file) || statSync(file).mtimeMs < since) return null;
+  return (JSON.parse(readFileSync(file, 'utf8')) as { result: T }).result;
+}
+
+function summary(since: number): void {
+  const rows: Cell[][] = [];
+  const startup = latest<StartupPageResult>('startup-page', since);
+  if (startup) {
+    rows.push([
+      '1. start-up: cold load to interactive sign-in',
+      ms(startup.app.median),
+      `${ms(startup.baseline.median)} static page`,
+      ratio(startup.app.median, startup.baseline.median),
+      `<= ${startup.targetMs} ms: ${verdict(startup.app.median, startup.targetMs)}`,
+    ]);
+    const screen = startup.firstScreen;
+    rows.push([
+      `2. first-screen JS, gzip -${screen.gzipLevel} (admin pages lazy: ${screen.adminPagesLazy ? 'yes' : 'NO'})`,
+      kb(screen.appGzipBytes),
+      `${kb(screen.appBytes)} raw`,
+      '',
+      `<= ${kb(screen.targetBytes)}: ${verdict(screen.appGzipBytes, screen.targetBytes)}`,
+    ]);
+  }
+  const core = latest<CoreReadyResult>('core-ready', since);
+  if (core) {
+    rows.push([
+      `3. core ready, ${core.dataset.counts.audit_log ?? 0} audit records`,
+      ms(core.coreReady.median),
+      `${ms(core.baselinePlainOpen.median)} plain open`,
+      ratio(core.coreReady.median, core.baselinePlainOpen.median),
+      `<= ${core.targetMs} ms: ${verdict(core.coreReady.median, core.targetMs)}`,
+    ]);
+    rows.push([
+      '   same, first start of the day (daily backup)',
+      ms(core.firstOpenOfTheDay.readyMs),
+      '',
+      ratio(core.firstOpenOfTheDay.readyMs, core.baselinePlainOpen.median),
+      `<= ${core.targetMs} ms: ${verdict(core.firstOpenOfTheDay.readyMs, core.targetMs)}`,
+    ]);
+  }
+  const memory = latest<MemoryResult>('memory-after-sign-in', since);
+  if (memory) {
+    const app = memory.harnessAfterSignIn;
+    const base = memory.baselineServer;
+    rows.push([
+      '4. harness process RSS after sign-in',
+      mb(app.asIs.rss),
+      `${mb(base.asIs.rss)} bare node:http`,
+      ratio(app.asIs.rss, base.asIs.rss),
+      '',
+    ]);
+    rows.push([
+      '   harness V8 heap used after GC',
+      mb((app.afterGc ?? app.asIs).heapUsed),
+      mb((base.afterGc ?? base.asIs).heapUsed),
+      ratio((app.afterGc ?? app.asIs).heapUsed, (base.afterGc ?? base.asIs).heapUsed),
+      '',
+    ]);
+    rows.push([
+      '   renderer JS heap used after GC',
+      mb(memory.appPage.afterGc.used),
+      `${mb(memory.baselinePage.afterGc.used)} static page`,
+      ratio(memory.appPage.afterGc.used, memory.baselinePage.afterGc.used),
+      '',
+    ]);
+  }
+  printTable(
+    'Summary (details above; JSON in bench/results/)',
+    ['item', 'measured', 'baseline', 'ratio', 'target'],
+    rows,
+  );
+}
+
+const since = Date.now();
+const failed: string[] = [];
+for (const file of benchmarks) {
+  console.log(`\n=== ${file} ===`);
+  if ((await run(file)) !== 0) failed.push(file);
+}
+summary(since);
+if (failed.length > 0) {
+  console.error(`\ncrashed: ${failed.join(', ')}`);
+  process.exit(1);
+}
