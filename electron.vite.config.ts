@@ -27,6 +27,9 @@ export default defineConfig({
     plugins: [react()],
     build: {
       rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
+      // electron-vite leaves the renderer unminified by default; minified, the first screen's
+      // JavaScript drops from about 309 KB to 181 KB gzipped (bench/startup-page.bench.ts).
+      minify: true,
       chunkSizeWarningLimit: 1500,
     },
   },

@@ -9,13 +9,15 @@ import { uuidv7 } from '../shared/ids/uuidv7';
 import { HybridLogicalClock } from '../shared/sync/hlc';
 import {
   createBackup,
+  createBackupInSteps,
   lastDailyBackupAt,
   pruneDailyBackups,
   replaceDatabaseWith,
 } from './backup/backups';
 import type { Db } from './db/connection';
 import { Mutations, type Actor } from './db/mutations';
-import { openLocalDatabase } from './db/startup';
+import { checkIntegrityInBackground } from './db/integrity-check';
+import { isSqliteError, openLocalDatabase } from './db/startup';
 import { dispatch, type DispatchTarget } from './dispatcher';
 import type { CoreServices, DatabaseState, HandlerContext } from './handler-context';
 import { SessionState } from './session/session-state';
@@ -31,6 +33,8 @@ export interface CoreOptions {
   wallClock?: () => number;
   /** How often core checks the inactivity lock and the daily backup; 0 leaves it to the caller. */
   timerIntervalMs?: number;
+  /** Larger files are quick_checked in a background thread after start (tests lower it). */
+  inlineCheckMaxBytes?: number;
 }
 
 export type CoreListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
@@ -71,6 +75,9 @@ export class Core implements DispatchTarget, CoreServices {
   };
   private listeners = new Set<CoreListener>();
   private timer: ReturnType<typeof setInterval> | null = null;
+  private backupRunning = false;
+  /** Settles when the background integrity check of this start (if any) has answered. */
+  integrityChecked: Promise<void> = Promise.resolve();
   private readonly wallClock: () => number;
 
   constructor(private readonly options: CoreOptions) {
@@ -80,7 +87,7 @@ export class Core implements DispatchTarget, CoreServices {
     this.wallClock = options.wallClock ?? (() => Date.now());
     this.attach();
     if (options.timerIntervalMs) {
-      this.timer = setInterval(() => this.tick(), options.timerIntervalMs);
+      this.timer = setInterval(() => void this.tick(), options.timerIntervalMs);
       this.timer.unref?.();
     }
   }
@@ -95,9 +102,9 @@ export class Core implements DispatchTarget, CoreServices {
   }
 
   /** Work on a timer: lock an idle session, take the daily backup. */
-  tick(): void {
+  tick(): Promise<void> {
     if (this.checkLock()) this.emit('session:changed', { reason: 'locked' });
-    this.maybeDailyBackup();
+    return this.maybeDailyBackup();
   }
 
   close(): void {
@@ -200,6 +207,9 @@ export class Core implements DispatchTarget, CoreServices {
       new Date(this.wallClock()),
       {
         nativeBinding: this.options.nativeBinding,
+        ...(this.options.inlineCheckMaxBytes !== undefined
+          ? { inlineCheckMaxBytes: this.options.inlineCheckMaxBytes }
+          : {}),
       },
     );
     if (result.kind !== 'ok') {
@@ -208,12 +218,40 @@ export class Core implements DispatchTarget, CoreServices {
       return;
     }
     const db = result.db;
-    const { deviceId, node } = deviceIdentity(db);
-    const last = (db.prepare('SELECT max(hlc) AS hlc FROM changes').get() as { hlc: string | null })
-      .hlc;
-    const clock = new HybridLogicalClock({ node, wallClock: this.wallClock, last });
-    this.open = { db, clock, deviceId };
-    this.maybeDailyBackup();
+    let identity: { deviceId: string; node: string };
+    let last: string | null;
+    try {
+      identity = deviceIdentity(db);
+      last = (db.prepare('SELECT max(hlc) AS hlc FROM changes').get() as { hlc: string | null })
+        .hlc;
+    } catch (error) {
+      // A large file not yet quick_checked can still fail on its first reads: same way out.
+      if (!isSqliteError(error)) throw error;
+      db.close();
+      this.open = null;
+      this.unavailable = { kind: 'damaged', reason: error.message };
+      return;
+    }
+    const clock = new HybridLogicalClock({ node: identity.node, wallClock: this.wallClock, last });
+    this.open = { db, clock, deviceId: identity.deviceId };
+    if (result.checkPending) this.checkInBackground(db);
+  }
+
+  /** A large file is checked in another thread; if it is damaged, core stops using it at once. */
+  private checkInBackground(db: Db): void {
+    this.integrityChecked = checkIntegrityInBackground(
+      this.databaseFile,
+      this.options.nativeBinding,
+    ).then((verdict) => {
+      if (verdict.kind === 'unknown')
+        console.error('[core] integrity check could not run:', verdict.reason);
+      if (verdict.kind !== 'damaged' || this.open?.db !== db) return;
+      db.close();
+      this.open = null;
+      this.unavailable = { kind: 'damaged', reason: verdict.reason };
+      this.session.signOut();
+      this.emit('session:changed', { reason: 'damaged' });
+    });
   }
 
   private context(
@@ -265,16 +303,22 @@ export class Core implements DispatchTarget, CoreServices {
     }
   }
 
-  private maybeDailyBackup(): void {
-    if (!this.open || countUsers(this.open.db) === 0) return;
+  /** SQLite's online backup, a few pages at a time: calls keep being answered while it copies. */
+  private async maybeDailyBackup(): Promise<void> {
+    const open = this.open;
+    if (!open || this.backupRunning || countUsers(open.db) === 0) return;
     const now = new Date(this.wallClock());
     const last = lastDailyBackupAt(this.backupsDir);
     if (last && now.getTime() - last.getTime() < DAY_MS) return;
+    this.backupRunning = true;
     try {
-      createBackup(this.open.db, this.backupsDir, 'daily', now);
-      pruneDailyBackups(this.backupsDir, readSettings(this.open.db).backupsToKeep);
+      await createBackupInSteps(open.db, this.backupsDir, 'daily', now);
+      if (this.open === open)
+        pruneDailyBackups(this.backupsDir, readSettings(open.db).backupsToKeep);
     } catch (error) {
       console.error('[core] daily backup failed', error);
+    } finally {
+      this.backupRunning = false;
     }
   }
 

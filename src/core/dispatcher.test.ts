@@ -151,12 +151,12 @@ describe('dispatcher', () => {
     expect(t.call('departments:list', {}).ok).toBe(true);
   });
 
-  it('pushes a session:changed event when the idle timer locks', () => {
+  it('pushes a session:changed event when the idle timer locks', async () => {
     setUpAdmin(t);
     const events: string[] = [];
     t.core.on((event) => events.push(event));
     t.clock.advance(11 * 60_000);
-    t.core.tick();
+    await t.core.tick();
     expect(events).toContain('session:changed');
   });
 

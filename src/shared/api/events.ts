@@ -6,7 +6,9 @@ export interface EventPayloads {
   /** Long work (backup, restore, later sync and import). */
   progress: { task: string; done: number; total: number };
   /** The session was locked, unlocked, signed in or out by core (e.g. the inactivity lock). */
-  'session:changed': { reason: 'locked' | 'signed-out' | 'signed-in' | 'unlocked' | 'restored' };
+  'session:changed': {
+    reason: 'locked' | 'signed-out' | 'signed-in' | 'unlocked' | 'restored' | 'damaged';
+  };
 }
 
 export type EventPayload<E extends EventName> = EventPayloads[E];
