@@ -66,7 +66,7 @@ export function checkIntegrityInBackground(
       void worker.terminate();
     };
     worker.once('message', (verdict: IntegrityVerdict) => settle(verdict));
-    worker.once('error', (error) => settle({ kind: 'unknown', reason: error.message }));
+    worker.once('error', (error: Error) => settle({ kind: 'unknown', reason: error.message }));
     worker.once('exit', (code) =>
       settle({ kind: 'unknown', reason: `integrity check exited with ${code}` }),
     );
