@@ -11,6 +11,7 @@ import { fieldError } from '../../components/field-error';
 import { FormDialog } from '../../components/FormDialog';
 import { DepartmentField } from './DepartmentField';
 import { RolesField } from './RolesField';
+import { ApiTextField } from '../../components/ApiTextField';
 
 const languages: readonly Language[] = ['ar', 'fr'];
 
@@ -73,28 +74,27 @@ export function CreateUserDialog({
       error={create.error}
       testId="user-dialog"
     >
-      <TextField
+      <ApiTextField
         label={t('users.fields.displayName')}
         name="displayName"
         autoFocus
         required
         value={form.displayName}
         onChange={(event) => set('displayName')(event.target.value)}
-        error={!!problem('displayName')}
-        helperText={problem('displayName')}
+        apiError={create.error}
       />
-      <TextField
+      <ApiTextField
         label={t('users.fields.username')}
         name="username"
         autoComplete="off"
         required
         value={form.username}
         onChange={(event) => set('username')(event.target.value)}
-        error={!!problem('username')}
-        helperText={problem('username') ?? t('users.fields.usernameHint')}
+        apiError={create.error}
+        hint={t('users.fields.usernameHint')}
         slotProps={{ htmlInput: { dir: 'ltr', spellCheck: false } }}
       />
-      <TextField
+      <ApiTextField
         label={t('users.fields.password')}
         name="password"
         type="password"
@@ -102,8 +102,8 @@ export function CreateUserDialog({
         required
         value={form.password}
         onChange={(event) => set('password')(event.target.value)}
-        error={!!problem('password')}
-        helperText={problem('password') ?? t('users.fields.passwordHint')}
+        apiError={create.error}
+        hint={t('users.fields.passwordHint')}
       />
       <TextField
         label={t('users.fields.passwordConfirm')}

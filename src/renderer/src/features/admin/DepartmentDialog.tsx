@@ -1,12 +1,11 @@
-import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DepartmentRow } from '../../../../shared/api/procedures/admin.procedures';
 import { useLanguage } from '../../app/LanguageProvider';
 import { useApiMutation } from '../../api/hooks';
-import { fieldError } from '../../components/field-error';
 import { FormDialog } from '../../components/FormDialog';
 import { departmentName } from './department-name';
+import { ApiTextField } from '../../components/ApiTextField';
 
 /** Adds a department, or renames one when `department` is given; both official names required. */
 export function DepartmentDialog({
@@ -27,7 +26,6 @@ export function DepartmentDialog({
     nameAr: department?.nameAr ?? '',
     nameFr: department?.nameFr ?? '',
   });
-  const problem = (field: string) => fieldError(call.error, field, t);
   const submit = () => {
     if (department) update.mutate({ id: department.id, ...form }, { onSuccess: onSaved });
     else create.mutate(form, { onSuccess: onSaved });
@@ -47,25 +45,25 @@ export function DepartmentDialog({
       error={call.error}
       testId="department-dialog"
     >
-      <TextField
+      <ApiTextField
         label={t('departments.fields.nameAr')}
         name="nameAr"
         autoFocus
         required
         value={form.nameAr}
         onChange={(event) => setForm((f) => ({ ...f, nameAr: event.target.value }))}
-        error={!!problem('nameAr')}
-        helperText={problem('nameAr') ?? t('departments.fields.nameArHint')}
+        apiError={call.error}
+        hint={t('departments.fields.nameArHint')}
         slotProps={{ htmlInput: { dir: 'rtl', lang: 'ar' } }}
       />
-      <TextField
+      <ApiTextField
         label={t('departments.fields.nameFr')}
         name="nameFr"
         required
         value={form.nameFr}
         onChange={(event) => setForm((f) => ({ ...f, nameFr: event.target.value }))}
-        error={!!problem('nameFr')}
-        helperText={problem('nameFr') ?? t('departments.fields.nameFrHint')}
+        apiError={call.error}
+        hint={t('departments.fields.nameFrHint')}
         slotProps={{ htmlInput: { dir: 'ltr', lang: 'fr' } }}
       />
     </FormDialog>

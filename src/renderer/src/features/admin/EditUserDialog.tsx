@@ -7,6 +7,7 @@ import { fieldError } from '../../components/field-error';
 import { FormDialog } from '../../components/FormDialog';
 import { DepartmentField } from './DepartmentField';
 import { RolesField } from './RolesField';
+import { ApiTextField } from '../../components/ApiTextField';
 
 /** Name, roles and department of an existing account; the username never changes. */
 export function EditUserDialog({
@@ -56,15 +57,14 @@ export function EditUserDialog({
         disabled
         slotProps={{ htmlInput: { dir: 'ltr' } }}
       />
-      <TextField
+      <ApiTextField
         label={t('users.fields.displayName')}
         name="displayName"
         autoFocus
         required
         value={form.displayName}
         onChange={(event) => setForm((f) => ({ ...f, displayName: event.target.value }))}
-        error={!!problem('displayName')}
-        helperText={problem('displayName')}
+        apiError={update.error}
       />
       <RolesField
         value={form.roles}

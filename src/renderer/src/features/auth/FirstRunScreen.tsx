@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../app/LanguageProvider';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { fieldError } from '../../components/field-error';
 import { AuthLayout } from './AuthLayout';
+import { ApiTextField } from '../../components/ApiTextField';
 
 /** First start on a new install: create the administrator, who then adds the staff. */
 export function FirstRunScreen() {
@@ -31,12 +31,11 @@ export function FirstRunScreen() {
       language,
     });
   };
-  const problem = (field: string) => fieldError(create.error, field, t);
   return (
     <AuthLayout title={t('firstRun.title')} intro={t('firstRun.intro')}>
       <form onSubmit={submit} noValidate>
         {create.isError && <ErrorAlert error={create.error} />}
-        <TextField
+        <ApiTextField
           label={t('fields.displayName')}
           name="displayName"
           autoComplete="name"
@@ -44,21 +43,20 @@ export function FirstRunScreen() {
           required
           value={form.displayName}
           onChange={update('displayName')}
-          error={!!problem('displayName')}
-          helperText={problem('displayName')}
+          apiError={create.error}
         />
-        <TextField
+        <ApiTextField
           label={t('fields.username')}
           name="username"
           autoComplete="username"
           required
           value={form.username}
           onChange={update('username')}
-          error={!!problem('username')}
-          helperText={problem('username') ?? t('fields.usernameHint')}
+          apiError={create.error}
+          hint={t('fields.usernameHint')}
           slotProps={{ htmlInput: { dir: 'ltr' } }}
         />
-        <TextField
+        <ApiTextField
           label={t('fields.password')}
           name="password"
           type="password"
@@ -66,8 +64,8 @@ export function FirstRunScreen() {
           required
           value={form.password}
           onChange={update('password')}
-          error={!!problem('password')}
-          helperText={problem('password') ?? t('fields.passwordHint')}
+          apiError={create.error}
+          hint={t('fields.passwordHint')}
         />
         <TextField
           label={t('fields.passwordConfirm')}

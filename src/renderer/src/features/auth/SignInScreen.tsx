@@ -1,10 +1,9 @@
 import Button from '@mui/material/Button';
-import TextField from '@mui/material/TextField';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { fieldError } from '../../components/field-error';
+import { ApiTextField } from '../../components/ApiTextField';
 import { AuthLayout } from './AuthLayout';
 
 export function SignInScreen() {
@@ -20,7 +19,7 @@ export function SignInScreen() {
     <AuthLayout title={t('signIn.title')}>
       <form onSubmit={submit} noValidate>
         {signIn.isError && <ErrorAlert error={signIn.error} />}
-        <TextField
+        <ApiTextField
           label={t('fields.username')}
           name="username"
           autoComplete="username"
@@ -28,11 +27,10 @@ export function SignInScreen() {
           required
           value={username}
           onChange={(e) => setUsername(e.target.value)}
-          error={!!fieldError(signIn.error, 'username', t)}
-          helperText={fieldError(signIn.error, 'username', t)}
+          apiError={signIn.error}
           slotProps={{ htmlInput: { dir: 'ltr' } }}
         />
-        <TextField
+        <ApiTextField
           label={t('fields.password')}
           name="password"
           type="password"
@@ -40,8 +38,7 @@ export function SignInScreen() {
           required
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          error={!!fieldError(signIn.error, 'password', t)}
-          helperText={fieldError(signIn.error, 'password', t)}
+          apiError={signIn.error}
         />
         <Button
           type="submit"
