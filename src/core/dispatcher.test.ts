@@ -202,4 +202,23 @@ describe('dispatcher', () => {
       t.ok('session:signIn', { username: 'fatima', password: 'Lixus-Loukkos-77' }).language,
     ).toBe('fr');
   });
+
+  it('refuses to let an administrator deactivate their own account, and keeps one admin', () => {
+    const adminId = setUpAdmin(t);
+    expect(t.call('users:setActive', { id: adminId, active: false })).toMatchObject({
+      ok: false,
+      error: { code: 'SELF_DEACTIVATION' },
+    });
+    const clerkId = signInWithRoles(t, ['clerk'], 'hamza');
+    t.ok('session:signOut', {});
+    t.ok('session:signIn', { username: 'admin', password: adminPassword });
+    expect(t.ok('users:setActive', { id: clerkId, active: false }).active).toBe(false);
+    t.ok('session:signOut', {});
+    expect(
+      t.call('session:signIn', { username: 'hamza', password: 'Lixus-Loukkos-77' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'ACCOUNT_INACTIVE' },
+    });
+  });
 });

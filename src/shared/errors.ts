@@ -15,6 +15,7 @@ export const errorCodes = [
   'USERNAME_TAKEN',
   'WEAK_PASSWORD',
   'LAST_ADMIN',
+  'SELF_DEACTIVATION',
   'APPEND_ONLY',
   'DATABASE_DAMAGED',
   'DATABASE_TOO_NEW',

@@ -74,6 +74,8 @@ export const usersHandlers: HandlersFor<'users:'> = {
 
   'users:setActive': (ctx, input) => {
     existingUser(ctx, input.id);
+    // Signed in on this PC and deactivated by oneself: refused, another administrator does it.
+    if (!input.active && input.id === ctx.user?.id) throw new AppError('SELF_DEACTIVATION');
     ctx.write.update(usersTable, input.id, { active: input.active });
     keepOneAdmin(ctx);
     return toUserRow(existingUser(ctx, input.id));
