@@ -49,6 +49,19 @@ test('a new user creates the administrator, signs in, switches language, visits 
   await page.getByTestId('nav-home').click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(admin.name);
 
+  // Locking keeps the place; only the same user's password opens it again.
+  await page.getByTestId('nav-articles').click();
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: 'قفل الشاشة' }).click();
+  await expect(page.getByRole('heading', { name: 'الشاشة مقفلة' })).toBeVisible();
+  await saveScreenshot(page, 'lock-ar');
+  await page.locator('input[name=password]').fill('not-my-password');
+  await page.getByRole('button', { name: 'فتح' }).click();
+  await expect(page.getByRole('alert')).toContainText('اسم المستخدم أو كلمة المرور غير صحيحة');
+  await page.locator('input[name=password]').fill(admin.password);
+  await page.getByRole('button', { name: 'فتح' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'الأخبار والمقالات' })).toBeVisible();
+
   await page.getByTestId('user-menu').click();
   await page.getByTestId('sign-out').click();
   await expect(page.getByRole('heading', { name: 'تسجيل الدخول' })).toBeVisible();
