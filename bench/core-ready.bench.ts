@@ -1,24 +1,29 @@
 /**
  * Item 15, core ready: how long `new Core({ dataDir })` takes until it answers `session:status`
  * on a database holding 200,000 audit records (and their 1.2M change-log rows), as a ratio to
- * opening the same file with plain better-sqlite3 and running `SELECT 1`.
+ * opening the same file with plain better-sqlite3 and running `SELECT 1`. Then what core does
+ * after ready: the background integrity check of a large file, and the daily backup that
+ * `core.tick()` takes with SQLite's stepped online backup, with core's responsiveness meanwhile.
  *
  *   npx tsx bench/core-ready.bench.ts [auditRecords]
  */
 import Database from 'better-sqlite3';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { lastDailyBackupAt } from '../src/core/backup/backups';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { lastDailyBackupAt, listBackups } from '../src/core/backup/backups';
 import { Core } from '../src/core/core';
 import { openDatabase } from '../src/core/db/connection';
-import { pendingMigrations } from '../src/core/db/migrate';
-import { readMeta, readSettings } from '../src/core/settings/local-settings';
-import { countUsers } from '../src/core/users/users.repo';
+import { checkIntegrityInBackground, quickCheck } from '../src/core/db/integrity-check';
+import { pendingMigrations, runMigrations } from '../src/core/db/migrate';
+import { INLINE_CHECK_MAX_BYTES } from '../src/core/db/startup';
+import { readMeta } from '../src/core/settings/local-settings';
+import type { SessionStatus } from '../src/shared/api/procedures/session.procedures';
+import type { ApiResult } from '../src/shared/errors';
 import { HybridLogicalClock } from '../src/shared/sync/hlc';
 import { installDatabase } from './generate/bench-database';
-import { platformDatabase, platformDataset } from './generate/datasets';
+import { platformDatabase, platformDataset, platformPassword } from './generate/datasets';
 import {
   isEntryPoint,
   mb,
@@ -34,43 +39,77 @@ import {
 
 const targetMs = 300;
 const rounds = 5;
+/** Each daily-backup round copies the whole file (about 700 MB at 200,000 records). */
+const backupRounds = 3;
+/** The probe asks core again this long after each answer. */
+const probeIntervalMs = 5;
+/** How long the probe runs with no backup, per round (its baseline). */
+const idleProbeMs = 2000;
+/** The first administrator `seedCommune` creates (bench/generate/platform-data.ts). */
+const adminUsername = 'admin';
 
-/** The start-up steps of core, in its order (src/core/db/startup.ts, src/core/core.ts attach). */
+/** Core's start path, in its order (src/core/db/startup.ts openLocalDatabase, core.ts attach). */
 const stepNames = [
-  'open (file checks, better-sqlite3 open, WAL and other pragmas)',
-  'integrity check: PRAGMA quick_check(1)',
-  'migrations check: user_version',
+  'open: backups folder, file size, better-sqlite3 open, WAL and other pragmas',
+  'schema check: SELECT count(*) FROM sqlite_master',
+  'size test: <= 64 MB is quick_checked here, larger after ready',
+  'migrations check: user_version (pending + run, none due)',
   'device identity: 2 local_meta reads',
   'clock: max(hlc) over changes + HLC',
-  'daily backup check: count users + list backups',
+  'background check started: quick_check worker thread spawned',
 ] as const;
 
 type StepName = (typeof stepNames)[number];
+
+interface StepByStep {
+  steps: Record<StepName, number>;
+  /** The worker core starts, from its spawn to its verdict (measured after the steps). */
+  workerCheckMs: number | null;
+  /** For reference: PRAGMA quick_check(1) inline on core's connection, as start-up used to run. */
+  inlineCheckMs: number;
+}
 
 interface CoreOpen {
   constructMs: number;
   firstDispatchMs: number;
   readyMs: number;
+  /** From `new Core` until `core.integrityChecked` resolved (right away when checked inline). */
+  integrityCheckedMs: number;
 }
 
-/** `new Core` then the first `session:status`, the way the app's worker starts. */
-function openCore(dataDir: string): CoreOpen {
+function expectStatusOk(result: ApiResult<unknown>, what: string): SessionStatus {
+  if (!result.ok) throw new Error(`${what} failed: ${result.error.code}`);
+  const status = result.value as SessionStatus;
+  if (status.database !== 'ok' || status.setupRequired) {
+    throw new Error(`${what}: unexpected status ${JSON.stringify(status)}`);
+  }
+  return status;
+}
+
+/**
+ * `new Core` then the first `session:status`, the way the app's worker starts; then waits for the
+ * background integrity check core started, and asks again: a damaged verdict would show there.
+ */
+async function openCore(dataDir: string): Promise<CoreOpen> {
   const start = performance.now();
   const core = new Core({ dataDir });
   const constructed = performance.now();
   const status = core.dispatch('session:status', {});
   const ready = performance.now();
-  core.close();
-  if (!status.ok) throw new Error(`session:status failed: ${status.error.code}`);
-  const value = status.value as { database: string; setupRequired: boolean };
-  if (value.database !== 'ok' || value.setupRequired) {
-    throw new Error(`unexpected status ${JSON.stringify(value)}`);
+  try {
+    expectStatusOk(status, 'first session:status');
+    await core.integrityChecked;
+    const checked = performance.now();
+    expectStatusOk(core.dispatch('session:status', {}), 'session:status after the integrity check');
+    return {
+      constructMs: constructed - start,
+      firstDispatchMs: ready - constructed,
+      readyMs: ready - start,
+      integrityCheckedMs: checked - start,
+    };
+  } finally {
+    core.close();
   }
-  return {
-    constructMs: constructed - start,
-    firstDispatchMs: ready - constructed,
-    readyMs: ready - start,
-  };
 }
 
 /** The baseline: the same file opened by plain better-sqlite3, one trivial query. */
@@ -83,117 +122,303 @@ function openPlain(file: string): number {
 }
 
 /**
- * Core's start-up steps one by one, with the same functions and SQL core runs (its private
- * helpers are repeated here, not changed), so the team sees where the time goes.
+ * Core's start path one step at a time, with the same functions and SQL core runs (its private
+ * helpers are repeated here, not changed), so the team sees where the time goes. The background
+ * check is started as core starts it, then awaited outside the timed steps.
  */
-function openStepByStep(dataDir: string): Record<StepName, number> {
+async function openStepByStep(dataDir: string, inlineCheckMaxBytes: number): Promise<StepByStep> {
   const file = join(dataDir, 'maktab.sqlite');
   const backupsDir = join(dataDir, 'backups');
+  let size = 0;
   const open = timeSync(() => {
     mkdirSync(backupsDir, { recursive: true });
-    if (statSync(file).size === 0) throw new Error('empty database file');
+    size = existsSync(file) ? statSync(file).size : 0;
+    if (size === 0) throw new Error('no database file');
     return openDatabase(file);
   });
   const db = open.value;
   try {
-    const check = timeSync(() => db.pragma('quick_check(1)') as { quick_check: string }[]);
-    if (check.value[0]?.quick_check !== 'ok') throw new Error('quick_check did not say ok');
-    const migrations = timeSync(() => pendingMigrations(db));
-    if (migrations.value) throw new Error('the database needs migrations: regenerate it');
+    const schema = timeSync(() => db.prepare('SELECT count(*) FROM sqlite_master').get());
+    const sizeTest = timeSync(() => (size <= inlineCheckMaxBytes ? quickCheck(db) : null));
+    if (sizeTest.value !== null) throw new Error(`inline quick_check: ${sizeTest.value}`);
+    const migrations = timeSync(() => {
+      if (pendingMigrations(db)) throw new Error('the database needs migrations: regenerate it');
+      return runMigrations(db);
+    });
     const identity = timeSync(() => ({
       deviceId: readMeta(db, 'device_id'),
       node: readMeta(db, 'hlc_node'),
     }));
+    if (!identity.value.deviceId || !identity.value.node) throw new Error('no device identity');
+    const node = identity.value.node;
     const clock = timeSync(() => {
       const last = (
         db.prepare('SELECT max(hlc) AS hlc FROM changes').get() as { hlc: string | null }
       ).hlc;
-      return new HybridLogicalClock({ node: identity.value.node ?? '0'.repeat(16), last });
+      return new HybridLogicalClock({ node, last });
     });
-    const backup = timeSync(() => countUsers(db) > 0 && lastDailyBackupAt(backupsDir));
+    const deferred = size > inlineCheckMaxBytes;
+    const spawned = performance.now();
+    const spawn = timeSync(() => (deferred ? checkIntegrityInBackground(file) : null));
+    let workerCheckMs: number | null = null;
+    if (spawn.value) {
+      const answer = await spawn.value;
+      workerCheckMs = performance.now() - spawned;
+      if (answer.kind !== 'ok') {
+        throw new Error(`background quick_check: ${answer.kind} ${JSON.stringify(answer)}`);
+      }
+    }
+    // After the worker has answered, so the two do not share the CPU.
+    const inline = timeSync(() => quickCheck(db));
+    if (inline.value !== null) throw new Error(`quick_check: ${inline.value}`);
     return {
-      'open (file checks, better-sqlite3 open, WAL and other pragmas)': open.ms,
-      'integrity check: PRAGMA quick_check(1)': check.ms,
-      'migrations check: user_version': migrations.ms,
-      'device identity: 2 local_meta reads': identity.ms,
-      'clock: max(hlc) over changes + HLC': clock.ms,
-      'daily backup check: count users + list backups': backup.ms,
+      steps: {
+        'open: backups folder, file size, better-sqlite3 open, WAL and other pragmas': open.ms,
+        'schema check: SELECT count(*) FROM sqlite_master': schema.ms,
+        'size test: <= 64 MB is quick_checked here, larger after ready': sizeTest.ms,
+        'migrations check: user_version (pending + run, none due)': migrations.ms,
+        'device identity: 2 local_meta reads': identity.ms,
+        'clock: max(hlc) over changes + HLC': clock.ms,
+        'background check started: quick_check worker thread spawned': spawn.ms,
+      },
+      workerCheckMs,
+      inlineCheckMs: inline.ms,
     };
   } finally {
     db.close();
   }
 }
 
-/** quick_check on its own read-only connection, in a worker thread (plain CommonJS, no tsx). */
-const quickCheckWorkerSource = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require('better-sqlite3');
-const start = performance.now();
-const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
-parentPort.postMessage({ started: true });
-const verdict = db.pragma('quick_check(1)')[0].quick_check;
-db.close();
-parentPort.postMessage({ verdict, ms: performance.now() - start });
-`;
+/** Latencies of the probe's calls and the longest wait between two answers. */
+export interface ProbeStats {
+  calls: number;
+  durationMs: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  latencyMaxMs: number;
+  /** Longest time between two consecutive answers (the interval included). */
+  longestGapMs: number;
+  /** When that gap ended, from the probe's start. */
+  longestGapEndMs: number;
+}
 
-interface BackgroundCheck {
-  /** The main thread's start-up without the check, while the worker checks. */
-  readyMs: number;
-  /** The worker's quick_check, from its start to its answer. */
-  checkMs: number;
+interface ProbeSamples {
+  startedAt: number;
+  stoppedAt: number;
+  latencies: number[];
+  answers: number[];
+}
+
+/** Nearest-rank percentile of an ascending list. */
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] ?? NaN;
+}
+
+function probeStats(samples: ProbeSamples): ProbeStats {
+  const sorted = [...samples.latencies].sort((a, b) => a - b);
+  let longestGapMs = 0;
+  let longestGapEndMs = 0;
+  let previous = samples.startedAt;
+  for (const answer of samples.answers) {
+    if (answer - previous > longestGapMs) {
+      longestGapMs = answer - previous;
+      longestGapEndMs = answer - samples.startedAt;
+    }
+    previous = answer;
+  }
+  return {
+    calls: samples.answers.length,
+    durationMs: samples.stoppedAt - samples.startedAt,
+    latencyP50Ms: percentile(sorted, 50),
+    latencyP99Ms: percentile(sorted, 99),
+    latencyMaxMs: sorted[sorted.length - 1] ?? NaN,
+    longestGapMs,
+    longestGapEndMs,
+  };
+}
+
+interface Probe {
+  /** Stops the loop (no call is ever in flight: dispatch is synchronous). */
+  stop(): ProbeSamples;
 }
 
 /**
- * The proposal, tried without touching core: the main thread does core's other start-up steps and
- * answers a session:status-sized query while a worker runs quick_check on a second read-only
- * connection (WAL lets both read at once).
+ * A caller that asks `session:status` again 5 ms after each answer, as the renderer's calls would
+ * arrive at core's thread. A call's latency runs from when it was due (previous answer + 5 ms) to
+ * its answer: the time it waited for the thread plus its own run.
  */
-async function openWithBackgroundCheck(dataDir: string): Promise<BackgroundCheck> {
-  const file = join(dataDir, 'maktab.sqlite');
-  const worker = new Worker(quickCheckWorkerSource, {
-    eval: true,
-    workerData: { file },
-  });
-  const checked = new Promise<{ verdict: string; ms: number }>((resolveCheck, reject) => {
-    worker.on('message', (message: { verdict?: string; ms?: number }) => {
-      if (message.verdict !== undefined)
-        resolveCheck({ verdict: message.verdict, ms: message.ms ?? NaN });
+function startProbe(core: Core): Probe {
+  const startedAt = performance.now();
+  const latencies: number[] = [];
+  const answers: number[] = [];
+  const failures: string[] = [];
+  let due = startedAt + probeIntervalMs;
+  const call = (): void => {
+    const result = core.dispatch('session:status', {});
+    const answered = performance.now();
+    if (!result.ok) failures.push(result.error.code);
+    latencies.push(answered - due);
+    answers.push(answered);
+    due = answered + probeIntervalMs;
+    timer = setTimeout(call, probeIntervalMs);
+  };
+  let timer = setTimeout(call, probeIntervalMs);
+  return {
+    stop: () => {
+      clearTimeout(timer);
+      if (failures.length > 0) throw new Error(`probe calls failed: ${failures.join(', ')}`);
+      return { startedAt, stoppedAt: performance.now(), latencies, answers };
+    },
+  };
+}
+
+interface DailyBackupRound {
+  /** `core.tick()` until its promise resolved, the probe running. */
+  tickMs: number;
+  backupBytes: number;
+  idle: ProbeStats;
+  during: ProbeStats;
+  /** Samples of both loops, pooled over the rounds for the report. */
+  idleLatencies: number[];
+  duringLatencies: number[];
+  homeCountsMs: number[];
+}
+
+function removeDailyBackups(backupsDir: string): void {
+  if (!existsSync(backupsDir)) return;
+  for (const name of readdirSync(backupsDir)) {
+    if (name.includes('-daily.sqlite')) rmSync(join(backupsDir, name), { force: true });
+  }
+}
+
+/**
+ * The daily backup as core now takes it: signed in as the administrator, with no daily backup in
+ * the (temporary) data folder so one is due, `core.tick()` is awaited while the probe keeps
+ * asking core. The backup is deleted afterwards, so the next round finds one due again.
+ */
+async function measureDailyBackup(
+  dataDir: string,
+  auditRecords: number,
+): Promise<DailyBackupRound> {
+  const backupsDir = join(dataDir, 'backups');
+  removeDailyBackups(backupsDir);
+  const core = new Core({ dataDir });
+  try {
+    // The start's background check must not share the CPU with what is measured.
+    await core.integrityChecked;
+    expectStatusOk(core.dispatch('session:status', {}), 'session:status before the backup');
+    const signIn = core.dispatch('session:signIn', {
+      username: adminUsername,
+      password: platformPassword,
     });
-    worker.once('error', reject);
-  });
-  // Start timing once the worker's check is under way, so the two really overlap.
-  await new Promise<void>((started) => worker.once('message', () => started()));
-  const ready = timeSync(() => {
-    const db = openDatabase(file);
-    pendingMigrations(db);
-    const node = readMeta(db, 'hlc_node') ?? '0'.repeat(16);
-    const last = (db.prepare('SELECT max(hlc) AS hlc FROM changes').get() as { hlc: string | null })
-      .hlc;
-    new HybridLogicalClock({ node, last }).now();
-    lastDailyBackupAt(join(dataDir, 'backups'));
-    const status = { setupRequired: countUsers(db) === 0, settings: readSettings(db) };
-    return { db, status };
-  });
-  const check = await checked;
-  ready.value.db.close();
-  await worker.terminate();
-  if (check.verdict !== 'ok') throw new Error(`background quick_check: ${check.verdict}`);
-  return { readyMs: ready.ms, checkMs: check.ms };
+    if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.error.code}`);
+    if (lastDailyBackupAt(backupsDir) !== null) throw new Error('a daily backup is not due');
+
+    const homeCountsMs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const counts = timeSync(() => core.dispatch('home:counts', {}));
+      if (!counts.value.ok) throw new Error(`home:counts failed: ${counts.value.error.code}`);
+      homeCountsMs.push(counts.ms);
+    }
+
+    const idleProbe = startProbe(core);
+    await sleep(idleProbeMs);
+    const idle = idleProbe.stop();
+
+    const duringProbe = startProbe(core);
+    const start = performance.now();
+    await core.tick();
+    const tickMs = performance.now() - start;
+    const during = duringProbe.stop();
+
+    const daily = listBackups(backupsDir).filter((b) => b.name.endsWith('-daily.sqlite'));
+    const backup = daily[0];
+    if (daily.length !== 1 || !backup) throw new Error('core.tick() took no daily backup');
+    if (readdirSync(backupsDir).some((name) => name.endsWith('.partial'))) {
+      throw new Error('a partial backup file was left behind');
+    }
+    const copy = new Database(join(backupsDir, backup.name), { readonly: true });
+    try {
+      const rows = (copy.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+      if (rows < auditRecords) throw new Error(`the backup holds ${rows} audit records`);
+    } finally {
+      copy.close();
+    }
+    expectStatusOk(core.dispatch('session:status', {}), 'session:status after the backup');
+    return {
+      tickMs,
+      backupBytes: backup.sizeBytes,
+      idle: probeStats(idle),
+      during: probeStats(during),
+      idleLatencies: idle.latencies,
+      duringLatencies: during.latencies,
+      homeCountsMs,
+    };
+  } finally {
+    core.close();
+    removeDailyBackups(backupsDir);
+  }
+}
+
+interface PooledProbe {
+  calls: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  latencyMaxMs: number;
+  /** The longest gap of any round. */
+  longestGapMs: number;
+}
+
+function pool(latencies: readonly number[], perRound: readonly ProbeStats[]): PooledProbe {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    calls: sorted.length,
+    latencyP50Ms: percentile(sorted, 50),
+    latencyP99Ms: percentile(sorted, 99),
+    latencyMaxMs: sorted[sorted.length - 1] ?? NaN,
+    longestGapMs: Math.max(...perRound.map((round) => round.longestGapMs)),
+  };
+}
+
+export interface DailyBackupResult {
+  rounds: { tickMs: number; backupBytes: number; idle: ProbeStats; during: ProbeStats }[];
+  tickMs: Summary;
+  backupBytes: number;
+  sourceBytes: number;
+  idle: PooledProbe;
+  during: PooledProbe;
+  /** The round with the longest gap during a backup: where in the backup that gap ended. */
+  worstGap: { gapMs: number; endedAtMs: number; backupMs: number };
+  homeCountsMs: Summary;
 }
 
 export interface CoreReadyResult {
   dataset: { counts: Record<string, number>; sizeBytes: number; generationMs: number };
   generatedNow: boolean;
   targetMs: number;
+  inlineCheckMaxBytes: number;
+  /** True when the file is over the inline limit, so core checks it in the background. */
+  checkDeferred: boolean;
   baselinePlainOpen: Summary;
   coreReady: Summary;
   coreConstruct: Summary;
   coreFirstDispatch: Summary;
   coreReadySmall: Summary;
   smallDataset: { counts: Record<string, number>; sizeBytes: number };
-  firstOpenOfTheDay: CoreOpen;
+  /** The first start in this process (cold module and statement caches), not in the medians. */
+  firstOpen: CoreOpen;
   steps: Record<StepName, Summary>;
-  proposal: { readyMs: Summary; backgroundCheckMs: Summary };
+  integrity: {
+    /** `new Core` until `core.integrityChecked` resolved, then session:status still 'ok'. */
+    coreCheckedMs: Summary;
+    /** The same worker started step by step: spawn to its 'ok' verdict. */
+    workerMs: Summary | null;
+    /** Reference: quick_check(1) inline on core's connection (start-up before the change). */
+    inlineReferenceMs: Summary;
+  };
+  dailyBackup: DailyBackupResult;
 }
 
 export async function runCoreReadyBench(auditRecords = 200_000): Promise<CoreReadyResult> {
@@ -205,6 +430,7 @@ export async function runCoreReadyBench(auditRecords = 200_000): Promise<CoreRea
       `(${mb(generated.sizeBytes)}, generated in ${(generated.generationMs / 1000).toFixed(1)} s)`,
   );
 
+  // Core only ever sees copies in a temporary folder: the cached files are never opened by it.
   const workDir = mkdtempSync(join(tmpdir(), 'maktab-bench-core-'));
   try {
     const dataDir = join(workDir, 'large');
@@ -212,33 +438,39 @@ export async function runCoreReadyBench(auditRecords = 200_000): Promise<CoreRea
     const file = installDatabase(generated.file, dataDir);
     installDatabase(small.file, smallDir);
 
-    // The first start of a day also takes the daily backup; measured once, on its own.
-    const firstOpenOfTheDay = openCore(dataDir);
-    openCore(smallDir);
+    const firstOpen = await openCore(dataDir);
+    await openCore(smallDir);
 
     const plain: number[] = [];
     const ready: number[] = [];
     const construct: number[] = [];
     const firstDispatch: number[] = [];
+    const checked: number[] = [];
     const readySmall: number[] = [];
     const steps = new Map<StepName, number[]>(stepNames.map((name) => [name, []]));
-    const proposalReady: number[] = [];
-    const proposalCheck: number[] = [];
+    const workerCheck: number[] = [];
+    const inlineCheck: number[] = [];
     // Interleaved, so a burst of noise on the shared machine hits every measure alike.
     for (let round = 0; round < rounds; round++) {
       plain.push(openPlain(file));
-      const open = openCore(dataDir);
+      const open = await openCore(dataDir);
       ready.push(open.readyMs);
       construct.push(open.constructMs);
       firstDispatch.push(open.firstDispatchMs);
-      readySmall.push(openCore(smallDir).readyMs);
-      for (const [name, value] of Object.entries(openStepByStep(dataDir))) {
-        steps.get(name as StepName)?.push(value);
-      }
-      const background = await openWithBackgroundCheck(dataDir);
-      proposalReady.push(background.readyMs);
-      proposalCheck.push(background.checkMs);
+      checked.push(open.integrityCheckedMs);
+      readySmall.push((await openCore(smallDir)).readyMs);
+      const byStep = await openStepByStep(dataDir, INLINE_CHECK_MAX_BYTES);
+      for (const name of stepNames) steps.get(name)?.push(byStep.steps[name]);
+      if (byStep.workerCheckMs !== null) workerCheck.push(byStep.workerCheckMs);
+      inlineCheck.push(byStep.inlineCheckMs);
     }
+
+    console.log(`  daily backup: ${backupRounds} rounds of core.tick() on a copy...`);
+    const backups: DailyBackupRound[] = [];
+    for (let round = 0; round < backupRounds; round++) {
+      backups.push(await measureDailyBackup(dataDir, generated.counts.audit_log ?? 0));
+    }
+    const worst = backups.reduce((a, b) => (b.during.longestGapMs > a.during.longestGapMs ? b : a));
 
     const result: CoreReadyResult = {
       dataset: {
@@ -248,17 +480,48 @@ export async function runCoreReadyBench(auditRecords = 200_000): Promise<CoreRea
       },
       generatedNow: !generated.fromCache,
       targetMs,
+      inlineCheckMaxBytes: INLINE_CHECK_MAX_BYTES,
+      checkDeferred: generated.sizeBytes > INLINE_CHECK_MAX_BYTES,
       baselinePlainOpen: summarize(plain),
       coreReady: summarize(ready),
       coreConstruct: summarize(construct),
       coreFirstDispatch: summarize(firstDispatch),
       coreReadySmall: summarize(readySmall),
       smallDataset: { counts: small.counts, sizeBytes: small.sizeBytes },
-      firstOpenOfTheDay,
+      firstOpen,
       steps: Object.fromEntries(
         stepNames.map((name) => [name, summarize(steps.get(name) ?? [])]),
       ) as Record<StepName, Summary>,
-      proposal: { readyMs: summarize(proposalReady), backgroundCheckMs: summarize(proposalCheck) },
+      integrity: {
+        coreCheckedMs: summarize(checked),
+        workerMs: workerCheck.length > 0 ? summarize(workerCheck) : null,
+        inlineReferenceMs: summarize(inlineCheck),
+      },
+      dailyBackup: {
+        rounds: backups.map(({ tickMs, backupBytes, idle, during }) => ({
+          tickMs,
+          backupBytes,
+          idle,
+          during,
+        })),
+        tickMs: summarize(backups.map((round) => round.tickMs)),
+        backupBytes: worst.backupBytes,
+        sourceBytes: statSync(file).size,
+        idle: pool(
+          backups.flatMap((round) => round.idleLatencies),
+          backups.map((round) => round.idle),
+        ),
+        during: pool(
+          backups.flatMap((round) => round.duringLatencies),
+          backups.map((round) => round.during),
+        ),
+        worstGap: {
+          gapMs: worst.during.longestGapMs,
+          endedAtMs: worst.during.longestGapEndMs,
+          backupMs: worst.tickMs,
+        },
+        homeCountsMs: summarize(backups.flatMap((round) => round.homeCountsMs)),
+      },
     };
     report(result);
     const written = writeResult('core-ready', result);
@@ -311,44 +574,115 @@ function report(result: CoreReadyResult): void {
         '',
       ],
       [
-        'first start of the day (includes the daily backup, once)',
-        ms(result.firstOpenOfTheDay.readyMs),
+        'first start in this process (cold caches; not in the median)',
+        ms(result.firstOpen.readyMs),
         '',
-        ratio(result.firstOpenOfTheDay.readyMs, base),
-        `<= ${targetMs} ms: ${verdict(result.firstOpenOfTheDay.readyMs, targetMs)}`,
+        ratio(result.firstOpen.readyMs, base),
+        `<= ${targetMs} ms: ${verdict(result.firstOpen.readyMs, targetMs)}`,
       ],
     ],
   );
   const total = stepNames.reduce((sum, name) => sum + result.steps[name].median, 0);
   printTable(
-    'Core start-up, step by step (same functions and SQL as core, run one at a time)',
+    `Core start path, step by step (same functions and SQL as core, run one at a time; ` +
+      `${mb(result.dataset.sizeBytes)} ${result.checkDeferred ? '>' : '<='} ` +
+      `${mb(result.inlineCheckMaxBytes)})`,
     ['step', 'median', 'min – max', 'share'],
-    stepNames.map((name) => [
-      name,
-      ms(result.steps[name].median),
-      range(result.steps[name]),
-      `${((result.steps[name].median / total) * 100).toFixed(0)}%`,
-    ]),
+    [
+      ...stepNames.map((name) => [
+        name,
+        ms(result.steps[name].median),
+        range(result.steps[name]),
+        `${((result.steps[name].median / total) * 100).toFixed(0)}%`,
+      ]),
+      ['sum of the steps', ms(total), '', '100%'],
+    ],
   );
+  const { integrity } = result;
   printTable(
-    'Proposal tried: quick_check on a second read-only connection in a worker thread, after ready',
-    ['measure', 'median', 'min – max', 'x baseline', 'target'],
+    `Integrity check after ready (${result.checkDeferred ? 'background worker thread, read-only connection' : 'file small enough: checked inline, in the steps above'}); median of ${rounds}`,
+    ['measure', 'median', 'min – max', 'x baseline'],
     [
       [
-        'main thread: the other steps + a session:status query',
-        ms(result.proposal.readyMs.median),
-        range(result.proposal.readyMs),
-        ratio(result.proposal.readyMs.median, result.baselinePlainOpen.median),
-        `<= ${targetMs} ms: ${verdict(result.proposal.readyMs.median, targetMs)}`,
+        'new Core until core.integrityChecked resolved (verdict ok: status still ok)',
+        ms(integrity.coreCheckedMs.median),
+        range(integrity.coreCheckedMs),
+        ratio(integrity.coreCheckedMs.median, base),
+      ],
+      ...(integrity.workerMs
+        ? [
+            [
+              '  the worker alone: spawn to verdict ok (step by step)',
+              ms(integrity.workerMs.median),
+              range(integrity.workerMs),
+              '',
+            ],
+          ]
+        : []),
+      [
+        'reference: quick_check(1) inline on the main connection (start-up cost if run inline)',
+        ms(integrity.inlineReferenceMs.median),
+        range(integrity.inlineReferenceMs),
+        ratio(integrity.inlineReferenceMs.median, base),
+      ],
+    ],
+  );
+  const backup = result.dailyBackup;
+  const seconds = (value: number): string => `${(value / 1000).toFixed(1)} s`;
+  printTable(
+    `Daily backup: core.tick() with a backup due, signed in as the administrator; ` +
+      `median of ${backupRounds}`,
+    ['measure', 'median', 'min – max', ''],
+    [
+      [
+        'core.tick() until it resolves (stepped online backup, 256 pages a step)',
+        seconds(backup.tickMs.median),
+        `${seconds(backup.tickMs.min)} – ${seconds(backup.tickMs.max)}`,
+        `${((backup.backupBytes / 1024 / 1024 / backup.tickMs.median) * 1000).toFixed(0)} MB/s`,
       ],
       [
-        'worker: quick_check(1) meanwhile (open to verdict)',
-        ms(result.proposal.backgroundCheckMs.median),
-        range(result.proposal.backgroundCheckMs),
+        'backup file (database file)',
+        mb(backup.backupBytes),
         '',
+        `${mb(backup.sourceBytes)} source`,
+      ],
+      [
+        'reference: one home:counts call, no backup (counts every pending change)',
+        ms(backup.homeCountsMs.median),
+        range(backup.homeCountsMs),
         '',
       ],
     ],
+  );
+  const probeRow = (label: string, probe: PooledProbe): string[] => [
+    label,
+    String(probe.calls),
+    ms(probe.latencyP50Ms),
+    ms(probe.latencyP99Ms),
+    ms(probe.latencyMaxMs),
+    ms(probe.longestGapMs),
+  ];
+  printTable(
+    `Core's responsiveness: session:status ${probeIntervalMs} ms after each answer; latency = due ` +
+      `to answered; ${backupRounds} rounds pooled`,
+    ['probe', 'calls', 'latency p50', 'p99', 'max', 'longest gap between answers'],
+    [
+      probeRow(`baseline: no backup running (${seconds(idleProbeMs)} a round)`, backup.idle),
+      probeRow('during the daily backup', backup.during),
+      [
+        '  x baseline',
+        '',
+        ratio(backup.during.latencyP50Ms, backup.idle.latencyP50Ms),
+        ratio(backup.during.latencyP99Ms, backup.idle.latencyP99Ms),
+        ratio(backup.during.latencyMaxMs, backup.idle.latencyMaxMs),
+        ratio(backup.during.longestGapMs, backup.idle.longestGapMs),
+      ],
+    ],
+  );
+  console.log(
+    `  longest gap during a backup: ${ms(backup.worstGap.gapMs)}, ended ` +
+      `${seconds(backup.worstGap.endedAtMs)} into a ${seconds(backup.worstGap.backupMs)} backup ` +
+      `(the gap includes the ${probeIntervalMs} ms between an answer and the next call)`,
   );
 }
 

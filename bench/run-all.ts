@@ -75,11 +75,19 @@ function summary(since: number): void {
       `<= ${core.targetMs} ms: ${verdict(core.coreReady.median, core.targetMs)}`,
     ]);
     rows.push([
-      '   same, first start of the day (daily backup)',
-      ms(core.firstOpenOfTheDay.readyMs),
+      '   integrity check after ready (background)',
+      ms(core.integrity.coreCheckedMs.median),
+      `${ms(core.integrity.inlineReferenceMs.median)} if inline`,
       '',
-      ratio(core.firstOpenOfTheDay.readyMs, core.baselinePlainOpen.median),
-      `<= ${core.targetMs} ms: ${verdict(core.firstOpenOfTheDay.readyMs, core.targetMs)}`,
+      '',
+    ]);
+    const backup = core.dailyBackup;
+    rows.push([
+      '   daily backup (core.tick()): longest gap in answers',
+      ms(backup.during.longestGapMs),
+      `${ms(backup.idle.longestGapMs)} no backup`,
+      ratio(backup.during.longestGapMs, backup.idle.longestGapMs),
+      `backup ${(backup.tickMs.median / 1000).toFixed(1)} s`,
     ]);
   }
   const memory = latest<MemoryResult>('memory-after-sign-in', since);

@@ -1,6 +1,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventPayloads } from '../shared/api/events';
+import type { AuditAction } from '../shared/audit-actions';
 import type { EventName } from '../shared/api/procedure-names';
 import type { SessionUser } from '../shared/api/procedures/session.procedures';
 import type { Settings } from '../shared/api/procedures/system.procedures';
@@ -179,8 +180,15 @@ export class Core implements DispatchTarget, CoreServices {
       this.databaseFile,
       `replaced-${now.getTime()}`,
     );
+    const user = this.session.current();
     this.session.signOut();
     this.attach();
+    // Recorded in the restored database, the one that goes on: who restored what.
+    this.auditOutsideCalls(
+      user ? { kind: 'user', userId: user.id, roles: user.roles } : { kind: 'system' },
+      'backups.restore',
+      { name },
+    );
     this.emit('session:changed', { reason: 'restored' });
   }
 
@@ -252,6 +260,25 @@ export class Core implements DispatchTarget, CoreServices {
       this.session.signOut();
       this.emit('session:changed', { reason: 'damaged' });
     });
+  }
+
+  /** An audit entry for work done outside a call (a restore), in a transaction of its own. */
+  private auditOutsideCalls(
+    actor: Actor,
+    action: AuditAction,
+    detail: Record<string, unknown>,
+  ): void {
+    const open = this.open;
+    if (!open) return;
+    const write = new Mutations({
+      db: open.db,
+      clock: open.clock,
+      deviceId: open.deviceId,
+      actor,
+      now: () => new Date(this.wallClock()),
+      onTableWritten: () => undefined,
+    });
+    open.db.transaction(() => write.audit(action, null, null, detail)).immediate();
   }
 
   private context(

@@ -50,6 +50,9 @@ describe('backups', () => {
     expect(t.ok('departments:list', {}).map((d) => d.nameAr)).toEqual([
       'البيئة والتنمية المستدامة',
     ]);
+    const restored = t.ok('audit:list', { page: 0, pageSize: 5, action: 'backups.restore' }).rows;
+    expect(restored).toHaveLength(1);
+    expect(restored[0]).toMatchObject({ userName: 'مدير النظام', detail: { name: backup.name } });
     // What was there before the restore is kept as a backup of its own.
     expect(t.ok('backups:list', {}).some((b) => b.name.endsWith('-pre-restore.sqlite'))).toBe(true);
     // The restored database keeps working and survives a restart.

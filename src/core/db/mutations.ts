@@ -1,4 +1,5 @@
 import { uuidv7 } from '../../shared/ids/uuidv7';
+import type { AuditAction } from '../../shared/audit-actions';
 import { AppError } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
 import type { HybridLogicalClock } from '../../shared/sync/hlc';
@@ -103,7 +104,7 @@ export class Mutations {
 
   /** Records who did what to which record; also who viewed a citizen's personal data. */
   audit(
-    action: string,
+    action: AuditAction,
     tableName: string | null,
     rowId: string | null,
     detail: Record<string, unknown> | null = null,
@@ -119,7 +120,12 @@ export class Mutations {
     });
   }
 
-  private afterWrite(table: TableDeclaration, action: string, id: string, columns: string[]): void {
+  private afterWrite(
+    table: TableDeclaration,
+    action: 'insert' | 'update' | 'delete',
+    id: string,
+    columns: string[],
+  ): void {
     this.ctx.onTableWritten(table.name);
     // Column names only: values may be personal data, which never goes into the audit log.
     if (table.name !== auditLogTable.name) this.audit(action, table.name, id, { columns });

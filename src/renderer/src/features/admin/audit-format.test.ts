@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import arAdmin from '../../i18n/ar/admin.json';
+import { auditActions } from '../../../../shared/audit-actions';
 import { auditActionKey, auditDetailEntries } from './audit-format';
 
 describe('auditActionKey', () => {
@@ -9,20 +10,7 @@ describe('auditActionKey', () => {
   });
 
   it('finds a label for the actions core writes today', () => {
-    for (const action of [
-      'insert',
-      'update',
-      'delete',
-      'session.first-admin',
-      'session.sign-in',
-      'session.sign-in-failed',
-      'session.sign-out',
-      'session.unlock-failed',
-      'profile.password-changed',
-      'users.password-reset',
-      'settings.update',
-      'backups.create',
-    ]) {
+    for (const action of auditActions) {
       const key = auditActionKey(action).replace('auditActions.', '');
       expect(arAdmin.auditActions, action).toHaveProperty([key]);
     }

@@ -1,0 +1,24 @@
+/**
+ * Every action the audit log records, declared once: core may only write these, and the audit
+ * screen translates each (admin.json, auditActions). Modules add theirs here.
+ */
+export const auditActions = [
+  // Written by the mutation path for every synced write.
+  'insert',
+  'update',
+  'delete',
+  'session.first-admin',
+  'session.sign-in',
+  'session.sign-in-failed',
+  'session.sign-out',
+  'session.unlock-failed',
+  'profile.password-changed',
+  'users.password-reset',
+  'settings.update',
+  'backups.create',
+  'backups.restore',
+  /** A user opened a record showing a citizen's personal data (law 09-08): who saw whose data. */
+  'personal-data.view',
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
