@@ -1,4 +1,4 @@
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventPayloads } from '../shared/api/events';
 import type { AuditAction } from '../shared/audit-actions';
@@ -13,7 +13,9 @@ import {
   createBackupInSteps,
   lastDailyBackupAt,
   pruneDailyBackups,
-  replaceDatabaseWith,
+  moveDatabaseAside,
+  moveDatabaseBack,
+  prepareRestore,
 } from './backup/backups';
 import type { Db } from './db/connection';
 import { Mutations, type Actor } from './db/mutations';
@@ -36,6 +38,8 @@ export interface CoreOptions {
   timerIntervalMs?: number;
   /** Larger files are quick_checked in a background thread after start (tests lower it). */
   inlineCheckMaxBytes?: number;
+  /** How long to wait for another program's lock on the file (tests shorten it). */
+  busyTimeoutMs?: number;
 }
 
 export type CoreListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
@@ -65,15 +69,12 @@ function deviceIdentity(db: Db): { deviceId: string; node: string } {
  * through `dispatch`. Runs in a worker thread inside the app, in-process in tests and the harness.
  */
 export class Core implements DispatchTarget, CoreServices {
-  readonly session = new SessionState();
+  readonly session: SessionState;
   readonly dataDir: string;
   readonly backupsDir: string;
   readonly databaseFile: string;
   private open: OpenDatabase | null = null;
-  private unavailable: { kind: 'damaged' | 'too-new'; reason: string } = {
-    kind: 'damaged',
-    reason: '',
-  };
+  private unavailable: Exclude<DatabaseState, { kind: 'ok' }> = { kind: 'unavailable', reason: '' };
   private listeners = new Set<CoreListener>();
   private timer: ReturnType<typeof setInterval> | null = null;
   private backupRunning = false;
@@ -86,6 +87,8 @@ export class Core implements DispatchTarget, CoreServices {
     this.backupsDir = join(options.dataDir, 'backups');
     this.databaseFile = join(options.dataDir, 'maktab.sqlite');
     this.wallClock = options.wallClock ?? (() => Date.now());
+    // Tests move one clock for everything; the app measures inactivity on a monotonic clock.
+    this.session = new SessionState(options.wallClock ?? (() => performance.now()));
     this.attach();
     if (options.timerIntervalMs) {
       this.timer = setInterval(() => void this.tick(), options.timerIntervalMs);
@@ -129,14 +132,11 @@ export class Core implements DispatchTarget, CoreServices {
   checkLock(): boolean {
     if (this.session.isLocked()) return true;
     if (!this.open) return false;
-    return this.session.lockIfIdle(
-      this.wallClock(),
-      readSettings(this.open.db).lockAfterMinutes * 60_000,
-    );
+    return this.session.lockIfIdle(readSettings(this.open.db).lockAfterMinutes * 60_000);
   }
 
   touch(): void {
-    this.session.touch(this.wallClock());
+    this.session.touch();
   }
 
   runInTransaction<T>(kind: 'query' | 'mutation' | 'none', work: (ctx: HandlerContext) => T): T {
@@ -156,7 +156,13 @@ export class Core implements DispatchTarget, CoreServices {
       this.runAfterwards(afterwards);
       throw error;
     }
-    for (const task of afterCommit) task();
+    for (const task of afterCommit) {
+      try {
+        task();
+      } catch (error) {
+        console.error('[core] after-commit task failed', error);
+      }
+    }
     this.runAfterwards(afterwards);
     if (written.size > 0) this.emit('data:changed', { tables: [...written] });
     return result;
@@ -168,19 +174,40 @@ export class Core implements DispatchTarget, CoreServices {
     return this.open ? { kind: 'ok' } : this.unavailable;
   }
 
+  /**
+   * Puts a backup in place of the database without ever leaving the app on nothing: the backup is
+   * copied beside the file and checked first; only then is the current file (with its WAL) moved
+   * aside and the copy renamed in. If anything fails, the original is opened again.
+   */
   restoreBackup(name: string): void {
     const now = new Date(this.wallClock());
-    if (this.open) {
-      createBackup(this.open.db, this.backupsDir, 'pre-restore', now);
-      this.open.db.close();
-      this.open = null;
+    let candidate: string;
+    try {
+      candidate = prepareRestore(
+        join(this.backupsDir, name),
+        this.databaseFile,
+        this.options.nativeBinding,
+      );
+    } catch (error) {
+      rmSync(`${this.databaseFile}.restoring`, { force: true });
+      throw new AppError('BACKUP_FAILED', error instanceof Error ? error.message : String(error));
     }
-    replaceDatabaseWith(
-      join(this.backupsDir, name),
-      this.databaseFile,
-      `replaced-${now.getTime()}`,
-    );
     const user = this.session.current();
+    let aside: string | null = null;
+    try {
+      if (this.open) {
+        createBackup(this.open.db, this.backupsDir, 'pre-restore', now);
+        this.open.db.close();
+        this.open = null;
+      }
+      aside = moveDatabaseAside(this.databaseFile, `replaced-${now.getTime()}`);
+      renameSync(candidate, this.databaseFile);
+    } catch (error) {
+      if (aside && !existsSync(this.databaseFile)) moveDatabaseBack(aside, this.databaseFile);
+      rmSync(candidate, { force: true });
+      this.attach();
+      throw new AppError('BACKUP_FAILED', error instanceof Error ? error.message : String(error));
+    }
     this.session.signOut();
     this.attach();
     // Recorded in the restored database, the one that goes on: who restored what.
@@ -192,18 +219,21 @@ export class Core implements DispatchTarget, CoreServices {
     this.emit('session:changed', { reason: 'restored' });
   }
 
+  /** After a damaged verdict: checks once more, then moves the file aside (never deletes it). */
   startEmpty(): void {
-    this.open?.db.close();
-    this.open = null;
-    const aside = `${this.databaseFile}.damaged-${this.wallClock()}`;
-    if (existsSync(this.databaseFile)) renameSync(this.databaseFile, aside);
-    for (const suffix of ['-wal', '-shm']) {
-      if (existsSync(this.databaseFile + suffix))
-        renameSync(this.databaseFile + suffix, aside + suffix);
-    }
+    if (this.open) throw new AppError('DATABASE_OK');
+    this.attach();
+    if (this.databaseState().kind !== 'damaged') throw new AppError('DATABASE_OK');
+    moveDatabaseAside(this.databaseFile, `damaged-${this.wallClock()}`);
     this.session.signOut();
     this.attach();
     this.emit('session:changed', { reason: 'restored' });
+  }
+
+  /** The file was locked or unreadable for a moment: open it again. */
+  retryOpen(): void {
+    if (this.open) return;
+    this.attach();
   }
 
   // --- internals ---
@@ -215,6 +245,7 @@ export class Core implements DispatchTarget, CoreServices {
       new Date(this.wallClock()),
       {
         nativeBinding: this.options.nativeBinding,
+        busyTimeoutMs: this.options.busyTimeoutMs,
         ...(this.options.inlineCheckMaxBytes !== undefined
           ? { inlineCheckMaxBytes: this.options.inlineCheckMaxBytes }
           : {}),
@@ -287,24 +318,27 @@ export class Core implements DispatchTarget, CoreServices {
     afterwards: ((ctx: HandlerContext) => void)[],
   ): HandlerContext {
     const open = this.open;
-    const user = this.session.current();
+    // A locked session is nobody's until unlocked: calls made at the lock screen are anonymous.
+    const user = this.session.isLocked() ? null : this.session.current();
     const actor: Actor = user
       ? { kind: 'user', userId: user.id, roles: user.roles }
-      : { kind: 'system' };
+      : { kind: 'anonymous' };
     const now = (): Date => new Date(this.wallClock());
     const noDatabase = (): never => {
       throw new AppError('DATABASE_DAMAGED');
     };
-    const write = open
-      ? new Mutations({
-          db: open.db,
-          clock: open.clock,
-          deviceId: open.deviceId,
-          actor,
-          now,
-          onTableWritten: (table) => written.add(table),
-        })
-      : (new Proxy({}, { get: noDatabase }) as Mutations);
+    const writeAs = (as: Actor): Mutations =>
+      open
+        ? new Mutations({
+            db: open.db,
+            clock: open.clock,
+            deviceId: open.deviceId,
+            actor: as,
+            now,
+            onTableWritten: (table) => written.add(table),
+          })
+        : (new Proxy({}, { get: noDatabase }) as Mutations);
+    const write = writeAs(actor);
     return {
       get db(): Db {
         return open ? open.db : noDatabase();
@@ -313,6 +347,7 @@ export class Core implements DispatchTarget, CoreServices {
       session: this.session,
       user,
       write,
+      writeAs,
       settings: (): Settings => (open ? readSettings(open.db) : noDatabase()),
       services: this,
       afterCommit: (task) => afterCommit.push(task),
@@ -335,7 +370,7 @@ export class Core implements DispatchTarget, CoreServices {
     const open = this.open;
     if (!open || this.backupRunning || countUsers(open.db) === 0) return;
     const now = new Date(this.wallClock());
-    const last = lastDailyBackupAt(this.backupsDir);
+    const last = lastDailyBackupAt(this.backupsDir, now);
     if (last && now.getTime() - last.getTime() < DAY_MS) return;
     this.backupRunning = true;
     try {

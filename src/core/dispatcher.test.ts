@@ -221,4 +221,75 @@ describe('dispatcher', () => {
       error: { code: 'ACCOUNT_INACTIVE' },
     });
   });
+
+  it('signs a locked session out after five wrong passwords at the lock screen', () => {
+    setUpAdmin(t);
+    t.ok('session:lock', {});
+    for (let i = 0; i < 4; i++) t.call('session:unlock', { password: 'guess-number-' + i });
+    expect(t.ok('session:status', {})).toMatchObject({ locked: true });
+    t.call('session:unlock', { password: 'guess-number-5' });
+    expect(t.ok('session:status', {})).toMatchObject({ user: null, locked: false });
+  });
+
+  it('forgets old wrong passwords after a quiet quarter of an hour', () => {
+    setUpAdmin(t);
+    t.ok('session:signOut', {});
+    for (let i = 0; i < 4; i++)
+      t.call('session:signIn', { username: 'admin', password: 'nope-nope' });
+    t.clock.advance(16 * 60_000);
+    for (let i = 0; i < 4; i++)
+      t.call('session:signIn', { username: 'admin', password: 'nope-nope' });
+    expect(t.call('session:signIn', { username: 'admin', password: adminPassword }).ok).toBe(true);
+  });
+
+  it('never stores what was typed as a username, and blames nobody for failures at a locked screen', () => {
+    setUpAdmin(t);
+    t.ok('session:lock', {});
+    t.call('session:signIn', { username: 'MySecretPw2026', password: 'whatever-it-is' });
+    const db = t.core.database();
+    const leaked = db
+      .prepare("SELECT count(*) AS n FROM changes WHERE lower(value) LIKE '%mysecretpw2026%'")
+      .get() as { n: number };
+    expect(leaked.n).toBe(0);
+    const failed = db
+      .prepare("SELECT user_id, detail FROM audit_log WHERE action = 'session.sign-in-failed'")
+      .get() as { user_id: string | null; detail: string };
+    expect(failed.user_id).toBeNull();
+    expect(JSON.parse(failed.detail)).toEqual({ unknownUsername: true });
+  });
+
+  it('applies the password rule wherever a password is set', () => {
+    const adminId = setUpAdmin(t);
+    const weak = {
+      displayName: 'عبد الرحيم',
+      roles: ['clerk' as const],
+      departmentId: null,
+      language: 'ar' as const,
+    };
+    expect(
+      t.call('users:create', { ...weak, username: 'clerk', password: '1111111111' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'WEAK_PASSWORD' },
+    });
+    expect(
+      t.call('users:resetPassword', { id: adminId, password: 'admin-admin-admin' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'WEAK_PASSWORD' },
+    });
+  });
+
+  it('refuses names hiding control characters (a right-to-left override, zero-width)', () => {
+    setUpAdmin(t);
+    for (const nameAr of ['مصلحة\u202Eالتعمير', 'مصلحة\u200Bالتعمير']) {
+      expect(t.call('departments:create', { nameAr, nameFr: 'Urbanisme' })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      });
+    }
+    expect(t.call('departments:create', { nameAr: 'مصلحة التعمير', nameFr: 'Urbanisme' }).ok).toBe(
+      true,
+    );
+  });
 });

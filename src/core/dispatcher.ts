@@ -22,13 +22,23 @@ export interface DispatchTarget {
   runInTransaction<T>(kind: 'query' | 'mutation' | 'none', work: (ctx: HandlerContext) => T): T;
 }
 
-/** Procedures that still work while the start-up check reports the database damaged. */
-const availableWhenDamaged = new Set<ProcedureName>([
-  'session:status',
-  'recovery:backups',
-  'recovery:restore',
-  'recovery:startEmpty',
-]);
+/** What still works when the database is not open, by the reason it is not. */
+const availableWithout: Record<Exclude<DatabaseState['kind'], 'ok'>, ReadonlySet<ProcedureName>> = {
+  damaged: new Set([
+    'session:status',
+    'recovery:backups',
+    'recovery:restore',
+    'recovery:startEmpty',
+  ]),
+  'too-new': new Set(['session:status']),
+  unavailable: new Set(['session:status', 'recovery:retry']),
+};
+
+const unavailableError = {
+  damaged: 'DATABASE_DAMAGED',
+  'too-new': 'DATABASE_TOO_NEW',
+  unavailable: 'DATABASE_UNAVAILABLE',
+} as const;
 
 function allowed(access: Access, user: SessionUser | null): AppError | null {
   if (access === 'public') return null;
@@ -82,10 +92,9 @@ export function dispatch(
     const procedureName = name as ProcedureName;
     const procedure = contract[procedureName];
     const database = target.databaseState().kind;
-    if (database === 'too-new' && procedureName !== 'session:status')
-      throw new AppError('DATABASE_TOO_NEW');
-    if (database === 'damaged' && !availableWhenDamaged.has(procedureName))
-      throw new AppError('DATABASE_DAMAGED');
+    if (database !== 'ok' && !availableWithout[database].has(procedureName)) {
+      throw new AppError(unavailableError[database]);
+    }
     if (procedure.access !== 'public' && target.checkLock()) throw new AppError('LOCKED');
     const denied = allowed(procedure.access, target.currentUser());
     if (denied) throw denied;
@@ -93,7 +102,11 @@ export function dispatch(
     if (!parsed.success) throw validationError(parsed.error);
     const handler = handlers[procedureName] as Handler<ProcedureName>;
     const kind = runsOutsideTransaction.has(procedureName) ? 'none' : procedure.kind;
-    const value = target.runInTransaction(kind, (ctx) => handler(ctx, parsed.data as never));
+    // The output passes its schema inside the transaction: unknown fields are dropped (nothing
+    // such as a password hash can reach the window by accident) and a wrong shape rolls back.
+    const value = target.runInTransaction(kind, (ctx) =>
+      procedure.output.parse(handler(ctx, parsed.data as never)),
+    );
     if (procedure.access !== 'public') target.touch();
     return { ok: true, value };
   } catch (error) {

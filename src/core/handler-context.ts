@@ -2,10 +2,11 @@ import type { SessionUser } from '../shared/api/procedures/session.procedures';
 import type { Settings } from '../shared/api/procedures/system.procedures';
 import { AppError } from '../shared/errors';
 import type { Db } from './db/connection';
-import type { Mutations } from './db/mutations';
+import type { Actor, Mutations } from './db/mutations';
 import type { SessionState } from './session/session-state';
 
-export type DatabaseState = { kind: 'ok' } | { kind: 'damaged' | 'too-new'; reason: string };
+export type DatabaseState =
+  { kind: 'ok' } | { kind: 'damaged' | 'too-new' | 'unavailable'; reason: string };
 
 /** What core offers handlers beyond the database: files, restores, events. */
 export interface CoreServices {
@@ -15,6 +16,8 @@ export interface CoreServices {
   restoreBackup(name: string): void;
   /** Moves a damaged database aside and starts an empty one. */
   startEmpty(): void;
+  /** Opens the database again after it was locked or unreadable for a moment. */
+  retryOpen(): void;
   databaseState(): DatabaseState;
 }
 
@@ -26,8 +29,10 @@ export interface HandlerContext {
   readonly session: SessionState;
   /** The signed-in user, or null for public procedures called before sign-in. */
   readonly user: SessionUser | null;
-  /** The one mutation path, bound to this call's user (or core itself before sign-in). */
+  /** The one mutation path, bound to this call's user (anonymous before sign-in or while locked). */
   readonly write: Mutations;
+  /** The same path for another actor: only to create the first administrator as themself. */
+  writeAs(actor: Actor): Mutations;
   readonly settings: () => Settings;
   readonly services: CoreServices;
   /** Runs once the transaction has committed (session changes, file work, events). */

@@ -27,4 +27,6 @@ export const handlers: HandlerMap = {
 /** VACUUM INTO cannot run inside a transaction; the copy it makes is a consistent snapshot by itself. */
 export const runsOutsideTransaction: ReadonlySet<ProcedureName> = new Set<ProcedureName>([
   'backups:create',
+  // A restore closes and replaces the database file: no transaction can span that.
+  'backups:restore',
 ]);

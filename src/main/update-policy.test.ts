@@ -16,11 +16,22 @@ const settings = (updateFeedUrl: string): { ok: true; value: Settings } => ({
 });
 
 describe('update check plan', () => {
-  const url = 'http://intranet.ksarelkebir.local/maktab/';
+  const url = 'https://intranet.ksarelkebir.local/maktab/';
   const unreadable = {
     ok: false as const,
     error: { code: 'DATABASE_TOO_NEW' as const, message: '' },
   };
+
+  it('refuses a feed that is not https, whatever its origin', () => {
+    expect(
+      planUpdateCheck({
+        isPackaged: true,
+        settings: unreadable,
+        rememberedFeedUrl: 'http://intranet.ksarelkebir.local/maktab/',
+        currentFeedUrl: null,
+      }),
+    ).toEqual({ kind: 'skip', reason: 'insecure-feed' });
+  });
 
   it('does nothing when the feed URL is empty, the app is not packaged, or no feed is known', () => {
     expect(

@@ -5,7 +5,7 @@ import type { Language } from '../shared/tables/platform.tables';
 export const updateCheckIntervalMs = 4 * 60 * 60 * 1000;
 
 export type UpdateCheckPlan =
-  | { kind: 'skip'; reason: 'not-packaged' | 'settings-unavailable' | 'no-feed' }
+  | { kind: 'skip'; reason: 'not-packaged' | 'settings-unavailable' | 'no-feed' | 'insecure-feed' }
   | { kind: 'check'; feedUrl: string; setFeed: boolean };
 
 /**
@@ -25,6 +25,8 @@ export function planUpdateCheck(options: {
   if (!feedUrl) {
     return { kind: 'skip', reason: options.settings.ok ? 'no-feed' : 'settings-unavailable' };
   }
+  // The installers' checksums come from the same feed: only TLS keeps the LAN from swapping both.
+  if (!feedUrl.startsWith('https://')) return { kind: 'skip', reason: 'insecure-feed' };
   return { kind: 'check', feedUrl, setFeed: feedUrl !== options.currentFeedUrl };
 }
 

@@ -19,6 +19,7 @@ export const errorCodes = [
   'APPEND_ONLY',
   'DATABASE_DAMAGED',
   'DATABASE_TOO_NEW',
+  'DATABASE_UNAVAILABLE',
   'DATABASE_OK',
   'BACKUP_FAILED',
   'INTERNAL',

@@ -1,7 +1,6 @@
 import type { HandlersFor } from '../handlers.types';
-import { listAudit, listAuditActions } from './audit.repo';
+import { listAudit } from './audit.repo';
 
 export const auditHandlers: HandlersFor<'audit:'> = {
   'audit:list': (ctx, input) => listAudit(ctx.db, input),
-  'audit:actions': (ctx) => listAuditActions(ctx.db),
 };

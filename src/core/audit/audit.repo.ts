@@ -8,7 +8,7 @@ export interface AuditQuery {
   action?: string | undefined;
   tableName?: string | undefined;
   rowId?: string | undefined;
-  /** Inclusive calendar days, YYYY-MM-DD (UTC). */
+  /** Inclusive calendar days, YYYY-MM-DD, in this PC's time zone (as the home page's "today"). */
   from?: string | undefined;
   to?: string | undefined;
 }
@@ -22,6 +22,12 @@ interface AuditRecord {
   table_name: string | null;
   row_id: string | null;
   detail: string | null;
+}
+
+/** Midnight of a YYYY-MM-DD day in the local time zone (Morocco's, on a council PC). */
+function startOfLocalDay(day: string): Date {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(year ?? 1970, (month ?? 1) - 1, date ?? 1);
 }
 
 /** Newest first, filtered and paged in SQL; every filter has an index that starts with it. */
@@ -46,11 +52,13 @@ export function listAudit(db: Db, query: AuditQuery): { rows: AuditEntry[]; tota
   }
   if (query.from) {
     where.push('a.at >= ?');
-    params.push(`${query.from}T00:00:00.000Z`);
+    params.push(startOfLocalDay(query.from).toISOString());
   }
   if (query.to) {
-    where.push('a.at <= ?');
-    params.push(`${query.to}T23:59:59.999Z`);
+    where.push('a.at < ?');
+    const dayAfter = startOfLocalDay(query.to);
+    dayAfter.setDate(dayAfter.getDate() + 1);
+    params.push(dayAfter.toISOString());
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (
@@ -76,14 +84,6 @@ export function listAudit(db: Db, query: AuditQuery): { rows: AuditEntry[]; tota
       detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
     })),
   };
-}
-
-export function listAuditActions(db: Db): string[] {
-  return (
-    statement(db, 'SELECT DISTINCT action FROM audit_log ORDER BY action').all() as {
-      action: string;
-    }[]
-  ).map((r) => r.action);
 }
 
 export function countAuditSince(db: Db, sinceIso: string): number {

@@ -1,6 +1,7 @@
 import { readdirSync, writeFileSync, openSync, writeSync, closeSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { Core } from '../core';
 import { adminPassword, createTestCore, setUpAdmin, type TestCore } from '../testing/test-core';
 
@@ -173,5 +174,54 @@ describe('start-up integrity check', () => {
       ok: false,
       error: { code: 'DATABASE_OK' },
     });
+  });
+
+  it('calls a locked file unavailable, never damaged, and opens it once the lock is gone', () => {
+    setUpAdmin(t);
+    t.core.close();
+    const other = new Database(join(t.dataDir, 'maktab.sqlite'));
+    other.pragma('busy_timeout = 0');
+    other.pragma('locking_mode = EXCLUSIVE');
+    other.exec('BEGIN EXCLUSIVE');
+    try {
+      t.core = new Core({ dataDir: t.dataDir, wallClock: t.clock.now, busyTimeoutMs: 50 });
+      expect(t.ok('session:status', {})).toMatchObject({ database: 'unavailable' });
+      expect(t.call('recovery:startEmpty', {})).toMatchObject({
+        ok: false,
+        error: { code: 'DATABASE_UNAVAILABLE' },
+      });
+    } finally {
+      other.exec('COMMIT');
+      other.close();
+    }
+    t.ok('recovery:retry', {});
+    expect(t.ok('session:status', {})).toMatchObject({ database: 'ok', setupRequired: false });
+  });
+});
+
+describe('restore safety', () => {
+  it('keeps the current data, and the session, when the backup itself is damaged', () => {
+    setUpAdmin(t);
+    t.ok('departments:create', { nameAr: 'الطرق والأشغال', nameFr: 'Voirie et travaux' });
+    const backup = t.ok('backups:create', {});
+    const path = join(t.dataDir, 'backups', backup.name);
+    writeFileSync(path, 'not a database at all '.repeat(500));
+    expect(t.call('backups:restore', { name: backup.name })).toMatchObject({
+      ok: false,
+      error: { code: 'BACKUP_FAILED' },
+    });
+    expect(t.ok('session:status', {})).toMatchObject({ database: 'ok' });
+    expect(t.ok('departments:list', {})).toHaveLength(1);
+    expect(readdirSync(t.dataDir).filter((name) => name.includes('.restoring'))).toEqual([]);
+  });
+
+  it('still takes the daily backup after a backup dated in the future (a wrong clock)', async () => {
+    setUpAdmin(t);
+    t.clock.advance(365 * DAY);
+    await t.core.tick();
+    t.clock.advance(-365 * DAY);
+    t.ok('session:signIn', { username: 'admin', password: adminPassword });
+    await t.core.tick();
+    expect(dailyBackups()).toHaveLength(2);
   });
 });

@@ -9,28 +9,35 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import type { Backup } from '../../shared/api/procedures/system.procedures';
-import type { Db } from '../db/connection';
+import { openDatabase, type Db } from '../db/connection';
+import { quickCheck } from '../db/integrity-check';
 
 const backupPattern = /^maktab-([0-9TZ-]+?)(?:-([a-z-]+))?\.sqlite$/;
-
-function stampOf(date: Date): string {
-  return date
-    .toISOString()
-    .replace(/[:.]/g, '-')
-    .replace(/-(\d{3})Z$/, '$1Z');
-}
 
 /** Labels: `daily` backups are pruned to the last N; `pre-migration` and `manual` are kept. */
 export type BackupLabel = 'daily' | 'manual' | 'pre-migration' | 'pre-restore';
 
+/** `maktab-2026-11-30T09-00-00000Z-daily.sqlite`: sorts by time, and says why it was taken. */
+function backupFile(dir: string, label: BackupLabel, now: Date): { name: string; path: string } {
+  mkdirSync(dir, { recursive: true });
+  const stamp = now
+    .toISOString()
+    .replace(/[:.]/g, '-')
+    .replace(/-(\d{3})Z$/, '$1Z');
+  const name = `maktab-${stamp}-${label}.sqlite`;
+  return { name, path: join(dir, name) };
+}
+
+function described(name: string, path: string, now: Date): Backup {
+  return { name, createdAt: now.toISOString(), sizeBytes: statSync(path).size };
+}
+
 /** A consistent copy of the open database, taken with VACUUM INTO (safe while WAL is in use). */
 export function createBackup(db: Db, dir: string, label: BackupLabel, now: Date): Backup {
-  mkdirSync(dir, { recursive: true });
-  const name = `maktab-${stampOf(now)}-${label}.sqlite`;
-  const path = join(dir, name);
+  const { name, path } = backupFile(dir, label, now);
   if (existsSync(path)) rmSync(path);
   db.prepare('VACUUM INTO ?').run(path);
-  return { name, createdAt: now.toISOString(), sizeBytes: statSync(path).size };
+  return described(name, path, now);
 }
 
 /**
@@ -43,22 +50,12 @@ export async function createBackupInSteps(
   label: BackupLabel,
   now: Date,
 ): Promise<Backup> {
-  mkdirSync(dir, { recursive: true });
-  const name = `maktab-${stampOf(now)}-${label}.sqlite`;
-  const path = join(dir, name);
+  const { name, path } = backupFile(dir, label, now);
   const partial = `${path}.partial`;
   await db.backup(partial, { progress: () => 256 });
   // Renamed only when complete, so a half-written file is never listed as a backup.
   renameSync(partial, path);
-  return { name, createdAt: now.toISOString(), sizeBytes: statSync(path).size };
-}
-
-/** Copies a closed database file (used before migrating a file that may not open cleanly). */
-export function copyDatabaseFile(file: string, dir: string, label: BackupLabel, now: Date): Backup {
-  mkdirSync(dir, { recursive: true });
-  const name = `maktab-${stampOf(now)}-${label}.sqlite`;
-  copyFileSync(file, join(dir, name));
-  return { name, createdAt: now.toISOString(), sizeBytes: statSync(join(dir, name)).size };
+  return described(name, path, now);
 }
 
 /** The time a backup was taken, read back from its name (its file time changes when copied). */
@@ -90,16 +87,52 @@ export function pruneDailyBackups(dir: string, keep: number): void {
   for (const old of daily.slice(keep)) rmSync(join(dir, old.name));
 }
 
-export function lastDailyBackupAt(dir: string): Date | null {
-  const newest = listBackups(dir).find((b) => b.name.endsWith('-daily.sqlite'));
+/**
+ * The newest daily backup taken up to `now`. One dated in the future (a day the PC's clock was
+ * wrong) is ignored, so it cannot stop the daily backups until that date comes.
+ */
+export function lastDailyBackupAt(dir: string, now: Date): Date | null {
+  const newest = listBackups(dir).find(
+    (b) => b.name.endsWith('-daily.sqlite') && new Date(b.createdAt).getTime() <= now.getTime(),
+  );
   return newest ? new Date(newest.createdAt) : null;
 }
 
-/** Replaces the (closed) database file with a backup; the old file is moved aside, never deleted. */
-export function replaceDatabaseWith(backupPath: string, dbFile: string, asideSuffix: string): void {
-  if (existsSync(dbFile)) renameSync(dbFile, `${dbFile}.${asideSuffix}`);
-  for (const suffix of ['-wal', '-shm']) {
-    if (existsSync(dbFile + suffix)) rmSync(dbFile + suffix);
+const companions = ['', '-wal', '-shm'] as const;
+
+/**
+ * Moves a closed database file and its WAL and shared-memory files aside, together (the WAL holds
+ * its latest committed work). Returns the new base path.
+ */
+export function moveDatabaseAside(file: string, suffix: string): string {
+  const aside = `${file}.${suffix}`;
+  for (const part of companions) {
+    if (existsSync(file + part)) renameSync(file + part, aside + part);
   }
-  copyFileSync(backupPath, dbFile);
+  return aside;
+}
+
+export function moveDatabaseBack(aside: string, file: string): void {
+  for (const part of companions) {
+    if (existsSync(aside + part)) renameSync(aside + part, file + part);
+  }
+}
+
+/**
+ * Copies a backup next to the database file and checks the copy, so that the swap that follows is
+ * a rename. Returns the copy's path; throws BACKUP_FAILED-worthy errors before anything is moved.
+ */
+export function prepareRestore(backupPath: string, dbFile: string, nativeBinding?: string): string {
+  const candidate = `${dbFile}.restoring`;
+  rmSync(candidate, { force: true });
+  copyFileSync(backupPath, candidate);
+  const db = openDatabase(candidate, { nativeBinding });
+  try {
+    const problem = quickCheck(db);
+    if (problem) throw new Error(`the backup is damaged: ${problem}`);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+  return candidate;
 }

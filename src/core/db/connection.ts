@@ -6,18 +6,21 @@ export interface OpenOptions {
   /** Path to a better-sqlite3 addon built for another runtime (Electron); see scripts/electron-native.mjs. */
   nativeBinding?: string | undefined;
   readonly?: boolean;
+  /** How long a statement waits for another connection's lock before SQLITE_BUSY. */
+  busyTimeoutMs?: number | undefined;
 }
 
 /** Opens the local database with the settings every connection must have. */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const db = new Database(file, {
+    // The wait for another connection's lock, from the first statement on (busy_timeout).
+    timeout: options.busyTimeoutMs ?? 5000,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.readonly ? { readonly: true, fileMustExist: true } : {}),
   });
   if (!options.readonly) db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
   return db;
 }
 

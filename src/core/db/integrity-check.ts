@@ -8,14 +8,20 @@ export type IntegrityVerdict =
   /** The check itself could not run (e.g. the thread failed): nothing is known about the file. */
   | { kind: 'unknown'; reason: string };
 
-/** SQLite's quick_check on an open connection: null when sound, else SQLite's first complaint. */
+/**
+ * SQLite's quick_check on an open connection: null when sound, else SQLite's first complaint.
+ * A corruption error is a complaint; any other error (a lock, a full disk) is thrown as it is.
+ */
 export function quickCheck(db: Db): string | null {
   try {
     const rows = db.pragma('quick_check(1)') as { quick_check: string }[];
     const verdict = rows[0]?.quick_check ?? 'no answer';
     return verdict === 'ok' ? null : verdict;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code))
+      return (error as Error).message;
+    throw error;
   }
 }
 
@@ -39,7 +45,7 @@ try {
 } catch (error) {
   const code = error && error.code;
   const reason = String((error && error.message) || error);
-  answer = typeof code === 'string' && code.startsWith('SQLITE_') ? { kind: 'damaged', reason } : { kind: 'unknown', reason };
+  answer = typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code) ? { kind: 'damaged', reason } : { kind: 'unknown', reason };
 }
 parentPort.postMessage(answer);
 `;

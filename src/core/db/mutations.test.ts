@@ -3,7 +3,9 @@ import { AppError } from '../../shared/errors';
 import { parseStamp } from '../../shared/sync/hlc';
 import { auditLogTable, departmentsTable, usersTable } from '../../shared/tables/platform.tables';
 import { createTestCore, setUpAdmin, signInWithRoles, type TestCore } from '../testing/test-core';
-import { Mutations, readRow } from './mutations';
+import { z } from 'zod';
+import { column, defineTable } from '../../shared/tables/define-table';
+import { Mutations, type Actor } from './mutations';
 
 let t: TestCore;
 beforeEach(() => {
@@ -119,7 +121,16 @@ describe('the mutation path', () => {
     const adminId = setUpAdmin(t);
     const department = t.ok('departments:create', { nameAr: 'التعمير', nameFr: 'Urbanisme' });
     mutationsFor(['admin'], adminId).tombstone(departmentsTable, department.id);
-    expect(readRow(t.core.database(), departmentsTable, department.id)?.deleted).toBe(true);
+    const row = t.core
+      .database()
+      .prepare('SELECT deleted FROM departments WHERE id = ?')
+      .get(department.id);
+    expect(row).toEqual({ deleted: 1 });
+    expect(() =>
+      mutationsFor(['admin'], adminId).update(departmentsTable, department.id, {
+        name_fr: 'Urbanisme et habitat',
+      }),
+    ).toThrow(/was deleted/);
     expect(t.ok('departments:list', {})).toHaveLength(0);
     expect(changesFor(department.id).at(-1)).toMatchObject({ col: 'deleted', value: '1' });
     expect(() =>
@@ -150,5 +161,38 @@ describe('the mutation path', () => {
     t.ok('session:signIn', { username: 'admin', password: 'Qsar-Kbir-2026!' });
     const second = t.ok('departments:create', { nameAr: 'الحالة المدنية', nameFr: 'État civil' });
     expect(changesFor(second.id)[0]!.hlc > before).toBe(true);
+  });
+
+  function mutationsAs(actor: Actor): Mutations {
+    return new Mutations({
+      db: t.core.database(),
+      clock: { now: () => '2026-11-30T09:00:00.000Z-0000-000000000000000a' } as never,
+      deviceId: 'test-device',
+      actor,
+      now: () => new Date(),
+      onTableWritten: () => undefined,
+    });
+  }
+
+  it('lets an anonymous caller (before sign-in, or locked) write only the audit log', () => {
+    setUpAdmin(t);
+    const anonymous = mutationsAs({ kind: 'anonymous' });
+    expect(() =>
+      anonymous.insert(departmentsTable, { name_ar: 'قسم', name_fr: 'Division' }),
+    ).toThrow(/may not write/);
+    expect(() => anonymous.audit('session.sign-in-failed', 'users', null)).not.toThrow();
+  });
+
+  it('refuses a table that is not in the synced registry', () => {
+    setUpAdmin(t);
+    const stray = defineTable({
+      name: 'departments',
+      appendOnly: false,
+      deleteRoles: [],
+      columns: { name_ar: column('text', z.string(), { write: ['any'] }) },
+    });
+    expect(() => mutationsAs({ kind: 'system' }).insert(stray, { name_ar: 'x' })).toThrow(
+      /registry/,
+    );
   });
 });

@@ -10,11 +10,20 @@ import type {
   TableDeclaration,
 } from '../../shared/tables/define-table';
 import { auditLogTable } from '../../shared/tables/platform.tables';
+import { isSyncedTableName, syncedTables } from '../../shared/tables/registry';
 import { statement, type Db } from './connection';
 import { fromStorage, toStorage } from './storage';
 
 /** Who is writing: a signed-in user, or core itself (first-run set-up, failed sign-ins). */
-export type Actor = { kind: 'user'; userId: string; roles: readonly Role[] } | { kind: 'system' };
+/**
+ * Who is writing: a signed-in user; `anonymous` for calls made before sign-in or while the screen
+ * is locked (it may only write columns open to `any`, i.e. the audit log); `system` for core's own
+ * work outside calls (recording a restore).
+ */
+export type Actor =
+  | { kind: 'user'; userId: string; roles: readonly Role[] }
+  | { kind: 'anonymous' }
+  | { kind: 'system' };
 
 export interface MutationContext {
   db: Db;
@@ -26,8 +35,16 @@ export interface MutationContext {
   onTableWritten: (table: string) => void;
 }
 
+/** Only tables in the synced registry go through here, or their changes would never be sent. */
+function assertRegistered(table: TableDeclaration): void {
+  if (!isSyncedTableName(table.name) || syncedTables[table.name] !== table) {
+    throw new Error(`table ${table.name} is not in the synced table registry`);
+  }
+}
+
 function mayWrite(actor: Actor, column: ColumnDeclaration, rowId: string): boolean {
   if (actor.kind === 'system') return true;
+  if (actor.kind === 'anonymous') return column.write.includes('any');
   return column.write.some(
     (rule) =>
       rule === 'any' ||
@@ -50,6 +67,7 @@ export class Mutations {
     values: RowValues<T>,
     id: string = uuidv7(),
   ): string {
+    assertRegistered(table);
     const columns = Object.keys(table.columns);
     const stored = columns.map((name) =>
       this.checkedValue(table, name, values[name as keyof typeof values], id),
@@ -65,8 +83,11 @@ export class Mutations {
 
   /** Writes only the columns whose value differs; returns the names of the columns changed. */
   update<T extends TableDeclaration>(table: T, id: string, patch: Partial<RowValues<T>>): string[] {
+    assertRegistered(table);
     if (table.appendOnly) throw new AppError('APPEND_ONLY', `${table.name} only accepts inserts`);
     const current = this.readStored(table, id);
+    // A deleted record stays deleted: an edit must not write to it (sync applies its own rule).
+    if (current.deleted === 1) throw new AppError('NOT_FOUND', `${table.name} ${id} was deleted`);
     const changed: string[] = [];
     const storedValues: unknown[] = [];
     for (const name of Object.keys(patch)) {
@@ -90,6 +111,7 @@ export class Mutations {
 
   /** Deletion is a tombstone, so a late edit from another PC cannot bring a row back unseen. */
   tombstone(table: TableDeclaration, id: string): void {
+    assertRegistered(table);
     if (table.appendOnly) throw new AppError('APPEND_ONLY', `${table.name} only accepts inserts`);
     const actor = this.ctx.actor;
     if (actor.kind === 'user' && !table.deleteRoles.some((role) => actor.roles.includes(role))) {
@@ -110,7 +132,7 @@ export class Mutations {
     detail: Record<string, unknown> | null = null,
   ): void {
     const actor = this.ctx.actor;
-    this.insertRaw(auditLogTable, {
+    this.insert(auditLogTable, {
       at: this.ctx.now().toISOString(),
       user_id: actor.kind === 'user' ? actor.userId : null,
       action,
@@ -129,10 +151,6 @@ export class Mutations {
     this.ctx.onTableWritten(table.name);
     // Column names only: values may be personal data, which never goes into the audit log.
     if (table.name !== auditLogTable.name) this.audit(action, table.name, id, { columns });
-  }
-
-  private insertRaw<T extends TableDeclaration>(table: T, values: RowValues<T>): void {
-    this.insert(table, values);
   }
 
   private checkedValue(
@@ -178,13 +196,6 @@ export class Mutations {
       this.ctx.deviceId,
     );
   }
-}
-
-/** Reads one row of a declared table, converting storage back to application values. */
-export function readRow<T extends TableDeclaration>(db: Db, table: T, id: string): Row<T> | null {
-  const raw = statement(db, `SELECT * FROM ${table.name} WHERE id = ?`).get(id) as
-    Record<string, unknown> | undefined;
-  return raw ? rowFromStorage(table, raw) : null;
 }
 
 export function rowFromStorage<T extends TableDeclaration>(

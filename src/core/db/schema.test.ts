@@ -61,7 +61,7 @@ describe('schema', () => {
       kind: 'ok',
     });
     const broken = openLocalDatabase(file, backups, new Date(), {}, failing);
-    expect(broken).toMatchObject({ kind: 'damaged', reason: 'boom' });
+    expect(broken).toMatchObject({ kind: 'unavailable', reason: 'boom' });
 
     const next = [
       ...migrations,

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { copyDatabaseFile } from '../backup/backups';
+import { createBackup } from '../backup/backups';
 import { openDatabase, type Db, type OpenOptions } from './connection';
 import { quickCheck } from './integrity-check';
 import { pendingMigrations, runMigrations, schemaVersion, SchemaTooNewError } from './migrate';
@@ -10,28 +10,37 @@ export function isSqliteError(error: unknown): error is Error & { code: string }
   return error instanceof Error && typeof code === 'string' && code.startsWith('SQLITE_');
 }
 
+/**
+ * Only SQLite's verdict of corruption means "damaged", and only "damaged" offers to start empty.
+ * A file locked by another program, a full disk or a permission problem is "unavailable": try
+ * again, never move the data aside. A SQLite module that fails to load is thrown: core cannot run.
+ */
+export function classifyStartupError(error: unknown): {
+  kind: 'damaged' | 'unavailable';
+  reason: string;
+} {
+  if (isSqliteError(error)) {
+    const damaged = /^SQLITE_(CORRUPT|NOTADB)/.test(error.code);
+    return { kind: damaged ? 'damaged' : 'unavailable', reason: error.message };
+  }
+  if (error instanceof SchemaTooNewError) throw error;
+  return { kind: 'unavailable', reason: error instanceof Error ? error.message : String(error) };
+}
+
 export type StartupResult =
   /** `checkPending`: the file was too large to quick_check before answering; check it now. */
-  { kind: 'ok'; db: Db; checkPending: boolean } | { kind: 'damaged' | 'too-new'; reason: string };
+  | { kind: 'ok'; db: Db; checkPending: boolean }
+  | { kind: 'damaged' | 'too-new' | 'unavailable'; reason: string };
 
 /** Files up to this size get SQLite's quick_check before core answers (tens of milliseconds). */
 export const INLINE_CHECK_MAX_BYTES = 64 * 1024 * 1024;
 
 /**
- * Every start checks the file: it opens as SQLite and its schema reads; a small file also passes
- * quick_check here, a large one right after start in a background thread (see core.ts), so that a
- * big database does not keep the clerk waiting. A damaged file is never migrated or written to.
+ * Every start checks the file: it opens as SQLite and its schema reads; a small file (or any file
+ * about to be migrated) also passes quick_check here, a large one right after start in a
+ * background thread (core.ts), so that a big database does not keep the clerk waiting. A damaged
+ * file is never migrated or written to.
  */
-function checkAtStart(db: Db, size: number, inlineCheckMaxBytes: number): string | null {
-  try {
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-  return size <= inlineCheckMaxBytes ? quickCheck(db) : null;
-}
-
-/** Opens (creating if needed), checks, backs up if a migration is due, and migrates the database. */
 export function openLocalDatabase(
   file: string,
   backupsDir: string,
@@ -42,32 +51,35 @@ export function openLocalDatabase(
   mkdirSync(backupsDir, { recursive: true });
   const size = existsSync(file) ? statSync(file).size : 0;
   const existed = size > 0;
+  const inlineCheckMaxBytes = options.inlineCheckMaxBytes ?? INLINE_CHECK_MAX_BYTES;
   let db: Db;
   try {
-    db = openDatabase(file, { nativeBinding: options.nativeBinding });
+    db = openDatabase(file, {
+      nativeBinding: options.nativeBinding,
+      busyTimeoutMs: options.busyTimeoutMs,
+    });
   } catch (error) {
-    // Only SQLite's own verdict means a damaged file. A SQLite module that fails to load (built for
-    // another runtime) must stop the start, never lead the user to "start empty" on good data.
+    // A module built for another runtime is not a SQLite error: it propagates and stops the start.
     if (!isSqliteError(error)) throw error;
-    return { kind: 'damaged', reason: error.message };
-  }
-  const inlineCheckMaxBytes = options.inlineCheckMaxBytes ?? INLINE_CHECK_MAX_BYTES;
-  const problem = existed ? checkAtStart(db, size, inlineCheckMaxBytes) : null;
-  if (problem) {
-    db.close();
-    return { kind: 'damaged', reason: problem };
+    return classifyStartupError(error);
   }
   try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
     const plan = pendingMigrations(db, migrations);
-    if (plan && existed && schemaVersion(db) > 0) {
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      copyDatabaseFile(file, backupsDir, 'pre-migration', now);
+    const migrating = plan !== null && existed && schemaVersion(db) > 0;
+    if (existed && (size <= inlineCheckMaxBytes || migrating)) {
+      const problem = quickCheck(db);
+      if (problem) {
+        db.close();
+        return { kind: 'damaged', reason: problem };
+      }
     }
+    if (migrating) createBackup(db, backupsDir, 'pre-migration', now);
     runMigrations(db, migrations);
+    return { kind: 'ok', db, checkPending: existed && !migrating && size > inlineCheckMaxBytes };
   } catch (error) {
     db.close();
-    const reason = error instanceof Error ? error.message : String(error);
-    return { kind: error instanceof SchemaTooNewError ? 'too-new' : 'damaged', reason };
+    if (error instanceof SchemaTooNewError) return { kind: 'too-new', reason: error.message };
+    return classifyStartupError(error);
   }
-  return { kind: 'ok', db, checkPending: existed && size > inlineCheckMaxBytes };
 }

@@ -1,4 +1,6 @@
 import { hashSync, verifySync, type Algorithm, type Options } from '@node-rs/argon2';
+import { AppError } from '../../shared/errors';
+import { isWeakPassword } from '../../shared/password-policy';
 
 // Algorithm is an ambient const enum; 2 is its Argon2id member.
 const argon2id = 2 as Algorithm;
@@ -20,3 +22,10 @@ export function verifyPassword(hash: string, password: string): boolean {
 
 /** Verified when the username is unknown, so a wrong name takes as long as a wrong password. */
 export const decoyHash = hashPassword('decoy password that matches nothing');
+
+/** The shared password rule, as core's error: every place that sets a password calls this. */
+export function assertStrongPassword(password: string, username: string): void {
+  if (isWeakPassword(password, username)) {
+    throw new AppError('WEAK_PASSWORD', 'password too easy to guess', { password: 'weak' });
+  }
+}

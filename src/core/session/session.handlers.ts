@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import { uuidv7 } from '../../shared/ids/uuidv7';
 import { usersTable } from '../../shared/tables/platform.tables';
 import type { HandlerContext } from '../handler-context';
 import { requireUser } from '../handler-context';
@@ -11,18 +12,8 @@ import {
   toSessionUser,
   writeCredential,
 } from '../users/users.repo';
-import { decoyHash, hashPassword, verifyPassword } from './passwords';
-
-function rejectWeakPassword(password: string, username: string): void {
-  const lower = password.toLowerCase();
-  if (
-    lower.includes(username.toLowerCase()) ||
-    /^(.)\1+$/.test(password) ||
-    /^\d+$/.test(password)
-  ) {
-    throw new AppError('WEAK_PASSWORD', 'password too easy to guess', { password: 'weak' });
-  }
-}
+import { assertStrongPassword, decoyHash, hashPassword, verifyPassword } from './passwords';
+import { unlockAttemptsBeforeSignOut } from './session-state';
 
 function verifyOrThrow(ctx: HandlerContext, userId: string | null, password: string): void {
   const hash = userId ? readCredential(ctx.db, userId) : null;
@@ -45,51 +36,72 @@ export const sessionHandlers: HandlersFor<'session:'> = {
   },
 
   'session:createFirstAdmin': (ctx, input) => {
-    if (countUsers(ctx.db) > 0)
+    if (countUsers(ctx.db) > 0) {
       throw new AppError('SETUP_DONE', 'the first administrator already exists');
-    rejectWeakPassword(input.password, input.username);
-    const id = ctx.write.insert(usersTable, {
-      username: input.username,
-      display_name: input.displayName,
-      roles: ['admin'],
-      department_id: null,
-      active: true,
-      language: input.language,
-    });
+    }
+    assertStrongPassword(input.password, input.username);
+    // The new administrator writes their own account: the change log names them from the start.
+    const id = uuidv7();
+    const asNewAdmin = ctx.writeAs({ kind: 'user', userId: id, roles: ['admin'] });
+    asNewAdmin.insert(
+      usersTable,
+      {
+        username: input.username,
+        display_name: input.displayName,
+        roles: ['admin'],
+        department_id: null,
+        active: true,
+        language: input.language,
+      },
+      id,
+    );
     writeCredential(ctx.db, id, hashPassword(input.password), ctx.now());
-    ctx.write.audit('session.first-admin', 'users', id);
+    asNewAdmin.audit('session.first-admin', 'users', id);
     const user = toSessionUser(findUserById(ctx.db, id)!);
-    ctx.afterCommit(() => ctx.session.signIn(user, ctx.now().getTime()));
+    ctx.afterCommit(() => ctx.session.signIn(user));
     return user;
   },
 
   'session:signIn': (ctx, input) => {
     const username = input.username.toLowerCase();
-    const now = ctx.now().getTime();
-    if (ctx.session.throttled(username, now))
+    if (ctx.session.throttled(username)) {
       throw new AppError('INVALID_CREDENTIALS', 'too many attempts');
+    }
     const record = findUserByUsername(ctx.db, username);
     try {
       verifyOrThrow(ctx, record?.id ?? null, input.password);
     } catch (error) {
-      ctx.session.recordFailure(username, now);
+      ctx.session.recordFailure(username);
+      // What was typed is never stored: it may be a password typed in the wrong field.
       ctx.afterwards((after) =>
-        after.write.audit('session.sign-in-failed', 'users', record?.id ?? null, { username }),
+        after.write.audit(
+          'session.sign-in-failed',
+          'users',
+          record?.id ?? null,
+          record ? null : { unknownUsername: true },
+        ),
       );
       throw error;
     }
     if (!record?.active) throw new AppError('ACCOUNT_INACTIVE');
     ctx.session.clearFailures(username);
     const user = toSessionUser(record);
-    ctx.afterCommit(() => ctx.session.signIn(user, now));
+    ctx.afterCommit(() => ctx.session.signIn(user));
     // Signed in from here on: the audit entry names the user.
     ctx.afterwards((after) => after.write.audit('session.sign-in', 'users', user.id));
     return user;
   },
 
   'session:signOut': (ctx) => {
-    if (!ctx.user) return null;
-    ctx.write.audit('session.sign-out', 'users', ctx.user.id);
+    const current = ctx.session.current();
+    if (!current) return null;
+    // A locked session left for another user is recorded against the record, not as its owner.
+    ctx.write.audit(
+      'session.sign-out',
+      'users',
+      current.id,
+      ctx.user ? null : { fromLockScreen: true },
+    );
     ctx.afterCommit(() => ctx.session.signOut());
     return null;
   },
@@ -102,12 +114,16 @@ export const sessionHandlers: HandlersFor<'session:'> = {
 
   'session:unlock': (ctx, input) => {
     const current = ctx.session.current();
-    if (!current || !ctx.session.isLocked())
+    if (!current || !ctx.session.isLocked()) {
       throw new AppError('UNAUTHENTICATED', 'nothing to unlock');
+    }
     try {
       verifyOrThrow(ctx, current.id, input.password);
     } catch (error) {
+      const failures = ctx.session.recordFailure(current.username);
       ctx.afterwards((after) => after.write.audit('session.unlock-failed', 'users', current.id));
+      // Guessing at a locked screen ends the session: the owner signs in again, under the limits.
+      if (failures >= unlockAttemptsBeforeSignOut) ctx.afterwards(() => ctx.session.signOut());
       throw error;
     }
     const record = findUserById(ctx.db, current.id);
@@ -115,10 +131,11 @@ export const sessionHandlers: HandlersFor<'session:'> = {
       ctx.afterCommit(() => ctx.session.signOut());
       throw new AppError('ACCOUNT_INACTIVE');
     }
+    ctx.session.clearFailures(current.username);
     const user = toSessionUser(record);
     ctx.afterCommit(() => {
       ctx.session.refresh(user);
-      ctx.session.unlock(ctx.now().getTime());
+      ctx.session.unlock();
     });
     return user;
   },
@@ -137,7 +154,7 @@ export const profileHandlers: HandlersFor<'profile:'> = {
   'profile:changePassword': (ctx, input) => {
     const user = requireUser(ctx);
     verifyOrThrow(ctx, user.id, input.currentPassword);
-    rejectWeakPassword(input.newPassword, user.username);
+    assertStrongPassword(input.newPassword, user.username);
     writeCredential(ctx.db, user.id, hashPassword(input.newPassword), ctx.now());
     ctx.write.audit('profile.password-changed', 'users', user.id);
     return null;

@@ -41,7 +41,7 @@ export const homeHandlers: HandlersFor<'home:'> = {
       ).n,
       departments: countDepartments(ctx.db),
       auditToday: countAuditSince(ctx.db, startOfDay.toISOString()),
-      lastBackupAt: lastDailyBackupAt(ctx.services.backupsDir)?.toISOString() ?? null,
+      lastBackupAt: lastDailyBackupAt(ctx.services.backupsDir, ctx.now())?.toISOString() ?? null,
       pendingChanges: (
         statement(ctx.db, "SELECT count(*) AS n FROM changes WHERE state = 'pending'").get() as {
           n: number;
@@ -66,7 +66,7 @@ export const backupsHandlers: HandlersFor<'backups:'> = {
   },
   'backups:restore': (ctx, input) => {
     requireBackup(ctx, input.name);
-    ctx.afterCommit(() => ctx.services.restoreBackup(input.name));
+    ctx.services.restoreBackup(input.name);
     return null;
   },
 };
@@ -85,6 +85,11 @@ export const recoveryHandlers: HandlersFor<'recovery:'> = {
   'recovery:startEmpty': (ctx) => {
     requireDamaged(ctx);
     ctx.services.startEmpty();
+    return null;
+  },
+  'recovery:retry': (ctx) => {
+    if (ctx.services.databaseState().kind !== 'unavailable') throw new AppError('DATABASE_OK');
+    ctx.services.retryOpen();
     return null;
   },
 };

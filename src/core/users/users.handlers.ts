@@ -2,7 +2,7 @@ import { AppError } from '../../shared/errors';
 import { usersTable } from '../../shared/tables/platform.tables';
 import type { HandlerContext } from '../handler-context';
 import type { HandlersFor } from '../handlers.types';
-import { hashPassword } from '../session/passwords';
+import { assertStrongPassword, hashPassword } from '../session/passwords';
 import { findDepartment } from '../departments/departments.repo';
 import {
   countActiveAdmins,
@@ -47,6 +47,7 @@ export const usersHandlers: HandlersFor<'users:'> = {
       throw new AppError('USERNAME_TAKEN', 'username taken', { username: 'taken' });
     }
     checkDepartment(ctx, input.departmentId);
+    assertStrongPassword(input.password, input.username);
     const id = ctx.write.insert(usersTable, {
       username: input.username,
       display_name: input.displayName,
@@ -82,7 +83,7 @@ export const usersHandlers: HandlersFor<'users:'> = {
   },
 
   'users:resetPassword': (ctx, input) => {
-    existingUser(ctx, input.id);
+    assertStrongPassword(input.password, existingUser(ctx, input.id).username);
     writeCredential(ctx.db, input.id, hashPassword(input.password), ctx.now());
     ctx.write.audit('users.password-reset', 'users', input.id);
     return null;

@@ -21,7 +21,6 @@ export const procedureNames = [
   'departments:create',
   'departments:update',
   'audit:list',
-  'audit:actions',
   'settings:get',
   'settings:update',
   'home:counts',
@@ -31,6 +30,7 @@ export const procedureNames = [
   'recovery:backups',
   'recovery:restore',
   'recovery:startEmpty',
+  'recovery:retry',
 ] as const;
 
 export type ProcedureName = (typeof procedureNames)[number];

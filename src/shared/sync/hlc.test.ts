@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClockDriftError, ClockOverflowError, HybridLogicalClock, parseStamp } from './hlc';
+import { ClockDriftError, HybridLogicalClock, parseStamp } from './hlc';
 
 const nodeA = '000000000000000a';
 const nodeB = '000000000000000b';
@@ -63,11 +63,25 @@ describe('HybridLogicalClock', () => {
     expect(parseStamp(clock.now())?.millis).toBe(server);
   });
 
-  it('throws rather than wrapping when the counter overflows', () => {
+  it('moves 1 ms ahead when the counter is full, and keeps increasing', () => {
     const clock = new HybridLogicalClock({ node: nodeA, wallClock: () => 42 });
-    expect(() => {
-      for (let i = 0; i < 70_000; i++) clock.now();
-    }).toThrow(ClockOverflowError);
+    let previous = clock.now();
+    for (let i = 0; i < 70_000; i++) {
+      const next = clock.now();
+      expect(next > previous).toBe(true);
+      previous = next;
+    }
+    expect(parseStamp(previous)?.millis).toBe(43);
+  });
+
+  it('keeps working after a run with a clock a year ahead, until real time catches up', () => {
+    const yearMs = 365 * 86_400_000;
+    const wrong = new HybridLogicalClock({ node: nodeA, wallClock: () => 1_000 + yearMs });
+    const last = wrong.now();
+    const corrected = new HybridLogicalClock({ node: nodeA, wallClock: () => 1_000, last });
+    let previous = last;
+    for (let i = 0; i < 200_000; i++) previous = corrected.now();
+    expect(previous > last).toBe(true);
   });
 
   it('rejects malformed stamps and nodes', () => {

@@ -21,13 +21,6 @@ export class ClockDriftError extends Error {
   }
 }
 
-export class ClockOverflowError extends Error {
-  constructor() {
-    super('hybrid logical clock counter overflow');
-    this.name = 'ClockOverflowError';
-  }
-}
-
 const nodePattern = /^[0-9a-f]{16}$/;
 
 export function formatStamp(stamp: HlcStamp): string {
@@ -87,8 +80,7 @@ export class HybridLogicalClock {
     const physical = this.physicalNow();
     const millis = Math.max(this.last.millis, physical);
     const counter = millis === this.last.millis ? this.last.counter + 1 : 0;
-    if (counter > HLC_MAX_COUNTER) throw new ClockOverflowError();
-    this.last = { millis, counter, node: this.last.node };
+    this.last = this.carry({ millis, counter, node: this.last.node });
     return formatStamp(this.last);
   }
 
@@ -110,8 +102,18 @@ export class HybridLogicalClock {
     } else {
       counter = 0;
     }
-    if (counter > HLC_MAX_COUNTER) throw new ClockOverflowError();
-    this.last = { millis, counter, node: this.last.node };
+    this.last = this.carry({ millis, counter, node: this.last.node });
+  }
+
+  /**
+   * A full counter moves the stamp 1 ms ahead instead of failing: after a PC ran with a clock far
+   * in the future, writes keep working (each stamp still greater than the last) until real time
+   * catches up, rather than every write failing once 65,536 stamps share one millisecond.
+   */
+  private carry(stamp: HlcStamp): HlcStamp {
+    return stamp.counter > HLC_MAX_COUNTER
+      ? { millis: stamp.millis + 1, counter: 0, node: stamp.node }
+      : stamp;
   }
 
   lastIssued(): string {

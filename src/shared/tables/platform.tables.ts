@@ -11,15 +11,26 @@ export const usernameSchema = z
   .toLowerCase()
   .regex(/^[a-z][a-z0-9._-]{2,39}$/);
 
-export const displayNameSchema = z.string().trim().min(2).max(120);
+/** Control and format characters (RLO, zero-width...) would let a name pose as another one. */
+const invisibleCharacters = /[\p{Cc}\p{Cf}]/u;
+
+/** A person's or a department's name, in Arabic or French script. */
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(2)
+  .max(120)
+  .refine((name) => !invisibleCharacters.test(name), { message: 'invisible characters' });
+
+export const displayNameSchema = nameSchema;
 
 export const departmentsTable = defineTable({
   name: 'departments',
   appendOnly: false,
   deleteRoles: ['admin'],
   columns: {
-    name_ar: column('text', z.string().trim().min(2).max(120), { write: ['admin'] }),
-    name_fr: column('text', z.string().trim().min(2).max(120), { write: ['admin'] }),
+    name_ar: column('text', nameSchema, { write: ['admin'] }),
+    name_fr: column('text', nameSchema, { write: ['admin'] }),
   },
 });
 

@@ -16,6 +16,9 @@ const RecoveryScreen = lazy(() =>
 const UpdateRequiredScreen = lazy(() =>
   import('../features/recovery/RecoveryScreen').then((m) => ({ default: m.UpdateRequiredScreen })),
 );
+const UnavailableScreen = lazy(() =>
+  import('../features/recovery/RecoveryScreen').then((m) => ({ default: m.UnavailableScreen })),
+);
 
 /** Chooses the screen from core's session status: recovery, first run, sign-in, lock, or the app. */
 export function Gate() {
@@ -34,7 +37,9 @@ export function Gate() {
   const { database, setupRequired, user, locked } = status.data;
   return (
     <Suspense fallback={<CenteredProgress />}>
-      {database === 'too-new' ? (
+      {database === 'unavailable' ? (
+        <UnavailableScreen reason={status.data.damagedReason ?? ''} />
+      ) : database === 'too-new' ? (
         <UpdateRequiredScreen reason={status.data.damagedReason ?? ''} />
       ) : database === 'damaged' ? (
         <RecoveryScreen reason={status.data.damagedReason ?? ''} />

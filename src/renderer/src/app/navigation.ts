@@ -1,3 +1,5 @@
+import { contract } from '../../../shared/api/contract';
+import type { ProcedureName } from '../../../shared/api/procedure-names';
 import type { Role } from '../../../shared/roles';
 import type { Route } from './routes';
 
@@ -5,8 +7,11 @@ export interface NavItem {
   route: Route;
   /** Key in common.json's nav. */
   label: string;
-  /** Shown only to these roles; the same rule is enforced by core for the data behind. */
-  roles?: readonly Role[];
+  /**
+   * Shown only to those who may call this procedure, the page's reason to exist: the contract's
+   * rule, the one core enforces, rather than a second list of roles here.
+   */
+  gate?: ProcedureName;
 }
 
 export const mainNav: readonly NavItem[] = [
@@ -18,12 +23,16 @@ export const mainNav: readonly NavItem[] = [
 ];
 
 export const adminNav: readonly NavItem[] = [
-  { route: 'admin/users', label: 'nav.users', roles: ['admin'] },
-  { route: 'admin/departments', label: 'nav.departments', roles: ['admin'] },
-  { route: 'admin/audit', label: 'nav.audit', roles: ['admin', 'director'] },
-  { route: 'admin/settings', label: 'nav.settings', roles: ['admin'] },
+  { route: 'admin/users', label: 'nav.users', gate: 'users:list' },
+  { route: 'admin/departments', label: 'nav.departments', gate: 'departments:create' },
+  { route: 'admin/audit', label: 'nav.audit', gate: 'audit:list' },
+  { route: 'admin/settings', label: 'nav.settings', gate: 'settings:update' },
 ];
 
 export function visibleTo(item: NavItem, roles: readonly Role[]): boolean {
-  return !item.roles || item.roles.some((role) => roles.includes(role));
+  if (!item.gate) return true;
+  const access = contract[item.gate].access;
+  return (
+    access === 'public' || access === 'signed-in' || access.some((role) => roles.includes(role))
+  );
 }

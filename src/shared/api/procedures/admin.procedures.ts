@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { roleSchema } from '../../roles';
-import { displayNameSchema, languageSchema, usernameSchema } from '../../tables/platform.tables';
+import {
+  displayNameSchema,
+  languageSchema,
+  nameSchema,
+  usernameSchema,
+} from '../../tables/platform.tables';
 import { pageOf, pageRequestSchema } from '../paging';
 import { mutation, query } from '../procedure';
 import { passwordSchema } from './session.procedures';
@@ -24,7 +29,6 @@ export const departmentRowSchema = z.object({
 export type DepartmentRow = z.infer<typeof departmentRowSchema>;
 
 const rolesInput = z.array(roleSchema).min(1).max(8);
-const departmentName = z.string().trim().min(2).max(120);
 
 export const adminProcedures = {
   'users:list': query({
@@ -73,12 +77,12 @@ export const adminProcedures = {
     access: 'signed-in',
   }),
   'departments:create': mutation({
-    input: z.strictObject({ nameAr: departmentName, nameFr: departmentName }),
+    input: z.strictObject({ nameAr: nameSchema, nameFr: nameSchema }),
     output: departmentRowSchema,
     access: ['admin'],
   }),
   'departments:update': mutation({
-    input: z.strictObject({ id: z.uuid(), nameAr: departmentName, nameFr: departmentName }),
+    input: z.strictObject({ id: z.uuid(), nameAr: nameSchema, nameFr: nameSchema }),
     output: departmentRowSchema,
     access: ['admin'],
   }),

@@ -27,9 +27,4 @@ export const auditProcedures = {
     output: pageOf(auditEntrySchema),
     access: ['admin', 'director'],
   }),
-  'audit:actions': query({
-    input: z.strictObject({}),
-    output: z.array(z.string()),
-    access: ['admin', 'director'],
-  }),
 };

@@ -17,7 +17,7 @@ export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 export const sessionStatusSchema = z.object({
   /** `too-new`: the file comes from a newer Maktab; this PC must be updated before it is used. */
-  database: z.enum(['ok', 'damaged', 'too-new']),
+  database: z.enum(['ok', 'damaged', 'too-new', 'unavailable']),
   damagedReason: z.string().nullable(),
   setupRequired: z.boolean(),
   user: sessionUserSchema.nullable(),

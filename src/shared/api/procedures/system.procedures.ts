@@ -5,7 +5,7 @@ export const settingsSchema = z.strictObject({
   lockAfterMinutes: z.int().min(1).max(240),
   backupsToKeep: z.int().min(1).max(60),
   /** The generic electron-updater feed on the commune's intranet; empty means no update checks. */
-  updateFeedUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
+  updateFeedUrl: z.union([z.literal(''), z.url({ protocol: /^https$/ })]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -66,4 +66,6 @@ export const systemProcedures = {
     output: z.null(),
     access: 'public',
   }),
+  /** The file was locked by another program or unreadable for a moment: try to open it again. */
+  'recovery:retry': mutation({ input: z.strictObject({}), output: z.null(), access: 'public' }),
 };

@@ -20,6 +20,7 @@ import {
   type AuditFilterValues,
 } from './audit-format';
 import { AuditFilters } from './AuditFilters';
+import { auditActions } from '../../../../shared/audit-actions';
 
 /** Who did what to which record, newest first, filtered and paged in core. */
 export function AuditPage() {
@@ -44,7 +45,6 @@ export function AuditPage() {
     { page: paging.page, pageSize: paging.pageSize, ...criteria },
     { placeholderData: keepPreviousData },
   );
-  const actions = useApiQuery('audit:actions', {});
   const users = useApiQuery(
     'users:list',
     { page: 0, pageSize: 200, includeInactive: true },
@@ -136,7 +136,7 @@ export function AuditPage() {
       <AuditFilters
         value={filters}
         onChange={setFilters}
-        actions={actions.data ?? []}
+        actions={auditActions}
         users={mayListUsers ? (users.data?.rows ?? []) : null}
       />
       {entries.isError && (

@@ -36,6 +36,27 @@ export function UpdateRequiredScreen({ reason }: { reason: string }) {
   );
 }
 
+/** The file is fine but could not be opened (locked, disk full): try again, nothing else. */
+export function UnavailableScreen({ reason }: { reason: string }) {
+  const { t } = useTranslation('recovery');
+  const retry = useApiMutation('recovery:retry');
+  return (
+    <AuthLayout title={t('unavailableTitle')} intro={t('unavailableIntro')}>
+      <TechnicalReason reason={reason} />
+      {retry.isError && <ErrorAlert error={retry.error} />}
+      <Button
+        variant="contained"
+        fullWidth
+        sx={{ mt: 3 }}
+        loading={retry.isPending}
+        onClick={() => retry.mutate({})}
+      >
+        {t('retry')}
+      </Button>
+    </AuthLayout>
+  );
+}
+
 /** The way out when the start-up check finds the database file damaged. */
 export function RecoveryScreen({ reason }: { reason: string }) {
   const { t } = useTranslation('recovery');
