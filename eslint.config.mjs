@@ -25,6 +25,11 @@ function zone(files, forbiddenGroups, message) {
   };
 }
 
+/** A source folder, inside (`../core/core`) and as a bare folder import (`../core`, its index). */
+function folders(...names) {
+  return names.flatMap((name) => [`**/${name}/**`, `**/${name}`]);
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -85,11 +90,7 @@ export default tseslint.config(
   zone(
     ['src/shared/**'],
     [
-      '**/core/**',
-      '**/main/**',
-      '**/renderer/**',
-      '**/server/**',
-      '**/preload/**',
+      ...folders('core', 'main', 'renderer', 'server', 'preload', 'harness'),
       'electron',
       'better-sqlite3',
       ...nodeBuiltins,
@@ -99,10 +100,7 @@ export default tseslint.config(
   zone(
     ['src/core/**'],
     [
-      '**/main/**',
-      '**/renderer/**',
-      '**/server/**',
-      '**/preload/**',
+      ...folders('main', 'renderer', 'server', 'preload', 'harness'),
       'electron',
       'electron-updater',
     ],
@@ -110,18 +108,16 @@ export default tseslint.config(
   ),
   zone(
     ['src/main/**'],
-    ['**/renderer/**', '**/server/**', '**/preload/**'],
+    folders('renderer', 'server', 'preload', 'harness'),
     'src/main may import core and shared only (DESIGN.md).',
   ),
   zone(
     ['src/preload/**'],
     [
-      '**/core/**',
-      '**/main/**',
-      '**/renderer/**',
-      '**/server/**',
+      ...folders('core', 'main', 'renderer', 'server', 'harness'),
       '**/shared/api/contract',
       '**/shared/api/procedures/**',
+      '**/shared/api/procedures',
       'zod',
     ],
     'The preload imports procedure names from shared, nothing else (DESIGN.md).',
@@ -129,10 +125,7 @@ export default tseslint.config(
   zone(
     ['src/renderer/**'],
     [
-      '**/core/**',
-      '**/main/**',
-      '**/server/**',
-      '**/preload/index',
+      ...folders('core', 'main', 'server', 'preload', 'harness'),
       'electron',
       'better-sqlite3',
       ...nodeBuiltins,
@@ -141,17 +134,17 @@ export default tseslint.config(
   ),
   zone(
     ['src/renderer/**/*.test.ts'],
-    ['**/core/**', '**/main/**', '**/server/**', '**/preload/index', 'electron', 'better-sqlite3'],
+    [...folders('core', 'main', 'server', 'preload', 'harness'), 'electron', 'better-sqlite3'],
     'Renderer tests may read files with node:*, but still never import core, main or server.',
   ),
   zone(
     ['src/harness/**'],
-    ['**/main/**', '**/renderer/**', '**/server/**', '**/preload/**', 'electron'],
+    [...folders('main', 'renderer', 'server', 'preload'), 'electron'],
     'The harness serves core and the built renderer; it imports core and shared only.',
   ),
   zone(
     ['src/server/**'],
-    ['**/core/**', '**/main/**', '**/renderer/**', '**/preload/**', 'electron'],
+    [...folders('core', 'main', 'renderer', 'preload', 'harness'), 'electron'],
     'The server imports shared only (DESIGN.md).',
   ),
 );

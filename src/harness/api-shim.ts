@@ -1,6 +1,12 @@
 import { eventNames, procedureNames } from '../shared/api/procedure-names';
 
 /**
+ * Every call carries this header (value `1`): a custom header forces a CORS preflight, which the
+ * harness never approves, so other web pages cannot call procedures.
+ */
+export const harnessCallHeader = 'x-maktab-harness';
+
+/**
  * The browser-side transport of the harness, served as /__harness/api.js and loaded before the
  * app: it defines `window.api` over fetch and server-sent events, with the same shape the preload
  * gives the app over IPC. Production bundles never contain it.
@@ -16,7 +22,7 @@ export function apiShimSource(): string {
     api[name] = (input) =>
       fetch('/__harness/call', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', '${harnessCallHeader}': '1' },
         body: JSON.stringify({ name, input: input === undefined ? {} : input }),
       }).then((response) => response.json());
   }

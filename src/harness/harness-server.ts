@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { Core } from '../core/core';
-import { apiShimSource } from './api-shim';
+import { apiShimSource, harnessCallHeader } from './api-shim';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -52,6 +52,34 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.end(body);
 }
 
+function forbidden(response: ServerResponse): void {
+  send(response, 403, 'text/plain', 'forbidden');
+}
+
+/**
+ * Only our own page may reach the harness. The Host check defeats DNS rebinding (a foreign name
+ * resolving to 127.0.0.1); the Origin check refuses other sites' requests outright.
+ */
+function isOwnRequest(request: IncomingMessage, port: number): boolean {
+  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  const host = request.headers.host?.toLowerCase();
+  if (host === undefined || !hosts.includes(host)) return false;
+  const origin = request.headers.origin;
+  return (
+    origin === undefined || hosts.some((allowed) => origin.toLowerCase() === `http://${allowed}`)
+  );
+}
+
+/**
+ * A call must be JSON and carry our custom header: a web page can send neither cross-site without a
+ * CORS preflight, and the harness never approves one. So a `text/plain` form or fetch from another
+ * site cannot run procedures as the signed-in user.
+ */
+function isHarnessCall(request: IncomingMessage): boolean {
+  const mediaType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  return mediaType === 'application/json' && request.headers[harnessCallHeader] === '1';
+}
+
 /**
  * Serves the production renderer bundle plus the core dispatcher over HTTP on loopback, so tests
  * and demos run the real app in a plain browser. Only the transport differs from the app.
@@ -70,8 +98,18 @@ export function startHarness(options: HarnessOptions): Promise<RunningHarness> {
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+    if (!isOwnRequest(request, port)) {
+      forbidden(response);
+      return;
+    }
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/__harness/call' && request.method === 'POST') {
+      if (!isHarnessCall(request)) {
+        forbidden(response);
+        return;
+      }
       let message: { name?: unknown; input?: unknown };
       try {
         message = JSON.parse(await readBody(request)) as { name?: unknown; input?: unknown };
@@ -112,7 +150,7 @@ export function startHarness(options: HarnessOptions): Promise<RunningHarness> {
       return;
     }
     const file = normalize(join(rendererDir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(rendererDir) || !existsSync(file) || !statSync(file).isFile()) {
+    if (!file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
       send(response, 404, 'text/plain', 'not found');
       return;
     }

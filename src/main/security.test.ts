@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import viteConfig from '../../electron.vite.config';
 import { appOriginFor, type AppOrigin } from './app-origin';
 import {
@@ -270,19 +271,49 @@ describe('Electron checklist: IPC sender validation', () => {
 
 describe('the renderer meta CSP (the backstop where headers do not apply)', () => {
   const html = readFileSync(join(import.meta.dirname, '../renderer/index.html'), 'utf8');
-  const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
-  const directive = (policy: string, name: string): string[] =>
+  const metaOf = (page: string): string =>
+    /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(page)?.[1] ?? '';
+  const meta = metaOf(html);
+  // CSP Level 3, section 6.1 (and 3.3): a <meta> policy ignores these directives.
+  const ignoredInMeta = ['frame-ancestors', 'report-uri', 'sandbox'];
+  const withoutIgnoredInMeta = (policy: string): string =>
     policy
       .split(';')
-      .map((d) => d.trim().split(/\s+/))
-      .find(([key]) => key === name)
-      ?.slice(1) ?? [];
+      .map((part) => part.trim())
+      .filter((part) => !ignoredInMeta.includes(part.split(/\s+/)[0] ?? ''))
+      .join('; ');
 
-  it('allows no script source beyond what the dev-server header policy allows', () => {
+  it('is the production header policy, minus the directives a meta tag ignores', () => {
     expect(meta).not.toBe('');
-    const allowed = directive(contentSecurityPolicy({ devServer: true }), 'script-src');
-    for (const source of directive(meta, 'script-src')) expect(allowed).toContain(source);
-    expect(meta).not.toContain('unsafe-eval');
-    expect(directive(meta, 'object-src')).toEqual(["'none'"]);
+    expect(meta).toBe(withoutIgnoredInMeta(contentSecurityPolicy({ devServer: false })));
+    expect(directives(meta).get('default-src')).toEqual(["'none'"]);
+    expect(directives(meta).get('script-src')).toEqual(["'self'"]);
+  });
+
+  it("gains exactly the Fast Refresh preamble's hash on the dev server, and nowhere else", async () => {
+    const flatten = (options: unknown[]): unknown[] =>
+      options.flatMap((option) => (Array.isArray(option) ? flatten(option) : [option]));
+    const plugin = flatten(viteConfig.renderer?.plugins ?? []).find(
+      (candidate): candidate is Plugin =>
+        typeof candidate === 'object' &&
+        candidate !== null &&
+        (candidate as Plugin).name === 'maktab:dev-server-meta-csp',
+    );
+    expect(plugin?.apply).toBe('serve');
+    const hook = plugin?.transformIndexHtml;
+    const transform = (typeof hook === 'function' ? hook : hook?.handler) as
+      ((html: string) => string | Promise<string>) | undefined;
+    const served = metaOf(await transform!(html));
+
+    const before = directives(meta);
+    const after = directives(served);
+    const preamble = react.preambleCode.replace('__BASE__', '/');
+    const hash = `'sha256-${createHash('sha256').update(preamble).digest('base64')}'`;
+    expect(after.get('script-src')).toEqual([...before.get('script-src')!, hash]);
+    after.delete('script-src');
+    before.delete('script-src');
+    expect(after).toEqual(before);
+    // The served meta allows no script the dev-server header policy does not.
+    expect(served).toBe(withoutIgnoredInMeta(contentSecurityPolicy({ devServer: true })));
   });
 });

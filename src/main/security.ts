@@ -59,13 +59,19 @@ function sha256Source(text: string): string {
 }
 
 /**
+ * The script sources only the dev server needs: the Fast Refresh preamble's hash. The header policy
+ * adds them in development, and so does electron.vite.config.ts's plugin to index.html's meta CSP.
+ */
+export const devServerScriptSources: readonly string[] = [sha256Source(reactRefreshPreamble)];
+
+/**
  * Only our own bundle runs; nothing remote is loaded, framed, posted to or embedded. Styles allow
  * inline because MUI's emotion injects <style> tags at run time.
  */
 export function contentSecurityPolicy(options: { devServer: boolean }): string {
   const directives: [string, string[]][] = [
     ['default-src', ["'none'"]],
-    ['script-src', ["'self'", ...(options.devServer ? [sha256Source(reactRefreshPreamble)] : [])]],
+    ['script-src', ["'self'", ...(options.devServer ? devServerScriptSources : [])]],
     ['style-src', ["'self'", "'unsafe-inline'"]],
     ['img-src', ["'self'", 'data:', 'blob:']],
     ['font-src', ["'self'", 'data:']],
