@@ -39,6 +39,18 @@ export function HomePage() {
   const status = useApiQuery('session:status', {});
   const counts = useApiQuery('home:counts', {});
   const data = counts.data;
+  const lastBackup = data
+    ? data.lastBackupAt
+      ? formatDateTime(data.lastBackupAt, language)
+      : t('neverBackedUp')
+    : undefined;
+  const cards = [
+    { label: 'cards.activeUsers', value: data?.activeUsers, testId: 'count-active-users' },
+    { label: 'cards.departments', value: data?.departments, testId: 'count-departments' },
+    { label: 'cards.auditToday', value: data?.auditToday, testId: 'count-audit-today' },
+    { label: 'cards.pendingChanges', value: data?.pendingChanges, testId: 'count-pending' },
+    { label: 'cards.lastBackup', value: lastBackup, testId: 'last-backup', wide: true },
+  ];
   return (
     <>
       <Typography variant="h1">
@@ -49,47 +61,11 @@ export function HomePage() {
       </Typography>
       {counts.isError && <ErrorAlert error={counts.error} onRetry={() => void counts.refetch()} />}
       <Grid container spacing={2}>
-        <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-          <CountCard
-            label={t('cards.activeUsers')}
-            value={data?.activeUsers}
-            testId="count-active-users"
-          />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-          <CountCard
-            label={t('cards.departments')}
-            value={data?.departments}
-            testId="count-departments"
-          />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-          <CountCard
-            label={t('cards.auditToday')}
-            value={data?.auditToday}
-            testId="count-audit-today"
-          />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-          <CountCard
-            label={t('cards.pendingChanges')}
-            value={data?.pendingChanges}
-            testId="count-pending"
-          />
-        </Grid>
-        <Grid size={{ xs: 12, sm: 6, md: 8 }}>
-          <CountCard
-            label={t('cards.lastBackup')}
-            value={
-              data
-                ? data.lastBackupAt
-                  ? formatDateTime(data.lastBackupAt, language)
-                  : t('neverBackedUp')
-                : undefined
-            }
-            testId="last-backup"
-          />
-        </Grid>
+        {cards.map((card) => (
+          <Grid key={card.testId} size={{ xs: 12, sm: 6, md: card.wide ? 8 : 4 }}>
+            <CountCard label={t(card.label)} value={card.value} testId={card.testId} />
+          </Grid>
+        ))}
       </Grid>
     </>
   );
