@@ -107,10 +107,11 @@ function report(result: MemoryResult): void {
   const idle = result.harnessIdle;
   const base = result.baselineServer;
   const gc = (sample: MemorySample): NodeJS.MemoryUsage => sample.afterGc ?? sample.asIs;
-  const row = (label: string, value: number, baseline: number, before: number): string[] => [
+  // `before` is absent for the page: it has no 'before any page' state.
+  const row = (label: string, value: number, baseline: number, before?: number): string[] => [
     label,
     mb(value),
-    mb(before),
+    before === undefined ? '' : mb(before),
     mb(baseline),
     ratio(value, baseline),
     mb(value - baseline),
@@ -144,30 +145,21 @@ function report(result: MemoryResult): void {
         base.asIs.external,
         idle.asIs.external,
       ),
-      [
+      row(
         'renderer page: JS heap used (after GC)',
-        mb(result.appPage.afterGc.used),
-        '',
-        mb(result.baselinePage.afterGc.used),
-        ratio(result.appPage.afterGc.used, result.baselinePage.afterGc.used),
-        mb(result.appPage.afterGc.used - result.baselinePage.afterGc.used),
-      ],
-      [
+        result.appPage.afterGc.used,
+        result.baselinePage.afterGc.used,
+      ),
+      row(
         'renderer page: JS heap used (as is)',
-        mb(result.appPage.asIs.used),
-        '',
-        mb(result.baselinePage.asIs.used),
-        ratio(result.appPage.asIs.used, result.baselinePage.asIs.used),
-        mb(result.appPage.asIs.used - result.baselinePage.asIs.used),
-      ],
-      [
+        result.appPage.asIs.used,
+        result.baselinePage.asIs.used,
+      ),
+      row(
         'renderer page: JS heap total',
-        mb(result.appPage.asIs.total),
-        '',
-        mb(result.baselinePage.asIs.total),
-        ratio(result.appPage.asIs.total, result.baselinePage.asIs.total),
-        mb(result.appPage.asIs.total - result.baselinePage.asIs.total),
-      ],
+        result.appPage.asIs.total,
+        result.baselinePage.asIs.total,
+      ),
     ],
   );
   console.log(

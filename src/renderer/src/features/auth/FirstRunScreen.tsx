@@ -1,10 +1,9 @@
-import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../app/LanguageProvider';
 import { useApiMutation } from '../../api/hooks';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { AuthForm } from './AuthForm';
 import { AuthLayout } from './AuthLayout';
 import { ApiTextField } from '../../components/ApiTextField';
 
@@ -17,8 +16,7 @@ export function FirstRunScreen() {
   const [mismatch, setMismatch] = useState(false);
   const update = (field: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [field]: e.target.value }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (form.password !== form.confirm) {
       setMismatch(true);
       return;
@@ -33,8 +31,12 @@ export function FirstRunScreen() {
   };
   return (
     <AuthLayout title={t('firstRun.title')} intro={t('firstRun.intro')}>
-      <form onSubmit={submit} noValidate>
-        {create.isError && <ErrorAlert error={create.error} />}
+      <AuthForm
+        onSubmit={submit}
+        error={create.error}
+        pending={create.isPending}
+        submitLabel={t('firstRun.submit')}
+      >
         <ApiTextField
           label={t('fields.displayName')}
           name="displayName"
@@ -78,17 +80,7 @@ export function FirstRunScreen() {
           error={mismatch}
           helperText={mismatch ? t('validation:mismatch') : undefined}
         />
-        <Button
-          type="submit"
-          variant="contained"
-          size="large"
-          fullWidth
-          sx={{ mt: 2 }}
-          loading={create.isPending}
-        >
-          {t('firstRun.submit')}
-        </Button>
-      </form>
+      </AuthForm>
     </AuthLayout>
   );
 }

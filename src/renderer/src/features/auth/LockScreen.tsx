@@ -1,11 +1,11 @@
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../../shared/api/procedures/session.procedures';
 import { useApiMutation } from '../../api/hooks';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { AuthForm } from './AuthForm';
 import { AuthLayout } from './AuthLayout';
 
 /** After inactivity: the same user unlocks with the password; the work behind stays as it was. */
@@ -14,15 +14,18 @@ export function LockScreen({ user }: { user: SessionUser }) {
   const unlock = useApiMutation('session:unlock');
   const signOut = useApiMutation('session:signOut');
   const [password, setPassword] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     unlock.mutate({ password }, { onError: () => setPassword('') });
   };
   return (
     <AuthLayout title={t('lock.title')} intro={t('lock.intro')}>
       <Typography sx={{ mt: 2, fontWeight: 600 }}>{user.displayName}</Typography>
-      <form onSubmit={submit} noValidate>
-        {unlock.isError && <ErrorAlert error={unlock.error} />}
+      <AuthForm
+        onSubmit={submit}
+        error={unlock.error}
+        pending={unlock.isPending}
+        submitLabel={t('lock.submit')}
+      >
         <TextField
           label={t('fields.password')}
           name="password"
@@ -33,17 +36,7 @@ export function LockScreen({ user }: { user: SessionUser }) {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        <Button
-          type="submit"
-          variant="contained"
-          size="large"
-          fullWidth
-          sx={{ mt: 2 }}
-          loading={unlock.isPending}
-        >
-          {t('lock.submit')}
-        </Button>
-      </form>
+      </AuthForm>
       <Button fullWidth sx={{ mt: 1 }} onClick={() => signOut.mutate({})}>
         {t('lock.otherUser')}
       </Button>

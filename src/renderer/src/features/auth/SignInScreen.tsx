@@ -1,9 +1,8 @@
-import Button from '@mui/material/Button';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../api/hooks';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { ApiTextField } from '../../components/ApiTextField';
+import { AuthForm } from './AuthForm';
 import { AuthLayout } from './AuthLayout';
 
 export function SignInScreen() {
@@ -11,14 +10,17 @@ export function SignInScreen() {
   const signIn = useApiMutation('session:signIn');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     signIn.mutate({ username, password }, { onError: () => setPassword('') });
   };
   return (
     <AuthLayout title={t('signIn.title')}>
-      <form onSubmit={submit} noValidate>
-        {signIn.isError && <ErrorAlert error={signIn.error} />}
+      <AuthForm
+        onSubmit={submit}
+        error={signIn.error}
+        pending={signIn.isPending}
+        submitLabel={t('signIn.submit')}
+      >
         <ApiTextField
           label={t('fields.username')}
           name="username"
@@ -40,17 +42,7 @@ export function SignInScreen() {
           onChange={(e) => setPassword(e.target.value)}
           apiError={signIn.error}
         />
-        <Button
-          type="submit"
-          variant="contained"
-          size="large"
-          fullWidth
-          sx={{ mt: 2 }}
-          loading={signIn.isPending}
-        >
-          {t('signIn.submit')}
-        </Button>
-      </form>
+      </AuthForm>
     </AuthLayout>
   );
 }
