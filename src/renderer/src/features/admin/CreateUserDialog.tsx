@@ -9,6 +9,8 @@ import { useLanguage } from '../../app/LanguageProvider';
 import { useApiMutation } from '../../api/hooks';
 import { fieldError } from '../../components/field-error';
 import { FormDialog } from '../../components/FormDialog';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
+import { useNewPassword } from '../../components/useNewPassword';
 import { DepartmentField } from './DepartmentField';
 import { RolesField } from './RolesField';
 import { ApiTextField } from '../../components/ApiTextField';
@@ -31,13 +33,11 @@ export function CreateUserDialog({
   const [form, setForm] = useState({
     displayName: '',
     username: '',
-    password: '',
-    confirm: '',
     roles: [] as Role[],
     departmentId: '',
     language,
   });
-  const [mismatch, setMismatch] = useState(false);
+  const newPassword = useNewPassword();
   const set =
     <K extends keyof typeof form>(field: K) =>
     (value: (typeof form)[K]) =>
@@ -45,16 +45,12 @@ export function CreateUserDialog({
   const problem = (field: string) => fieldError(create.error, field, t);
 
   const submit = () => {
-    if (form.password !== form.confirm) {
-      setMismatch(true);
-      return;
-    }
-    setMismatch(false);
+    if (!newPassword.confirmed()) return;
     create.mutate(
       {
         displayName: form.displayName,
         username: form.username,
-        password: form.password,
+        password: newPassword.password,
         roles: form.roles,
         departmentId: form.departmentId || null,
         language: form.language,
@@ -94,28 +90,7 @@ export function CreateUserDialog({
         hint={t('users.fields.usernameHint')}
         slotProps={{ htmlInput: { dir: 'ltr', spellCheck: false } }}
       />
-      <ApiTextField
-        label={t('users.fields.password')}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        value={form.password}
-        onChange={(event) => set('password')(event.target.value)}
-        apiError={create.error}
-        hint={t('users.fields.passwordHint')}
-      />
-      <TextField
-        label={t('users.fields.passwordConfirm')}
-        name="confirm"
-        type="password"
-        autoComplete="new-password"
-        required
-        value={form.confirm}
-        onChange={(event) => set('confirm')(event.target.value)}
-        error={mismatch}
-        helperText={mismatch ? t('validation:mismatch') : undefined}
-      />
+      <NewPasswordFields value={newPassword} apiError={create.error} />
       <RolesField value={form.roles} onChange={set('roles')} error={problem('roles')} />
       <DepartmentField
         departments={departments}

@@ -1,11 +1,10 @@
 import DialogContentText from '@mui/material/DialogContentText';
-import TextField from '@mui/material/TextField';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserRow } from '../../../../shared/api/procedures/admin.procedures';
 import { useApiMutation } from '../../api/hooks';
-import { fieldError } from '../../components/field-error';
 import { FormDialog } from '../../components/FormDialog';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
+import { useNewPassword } from '../../components/useNewPassword';
 
 /** A new password chosen by the administrator, for a user who forgot theirs. */
 export function ResetPasswordDialog({
@@ -19,17 +18,10 @@ export function ResetPasswordDialog({
 }) {
   const { t } = useTranslation('admin');
   const reset = useApiMutation('users:resetPassword');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [mismatch, setMismatch] = useState(false);
-  const problem = fieldError(reset.error, 'password', t);
+  const newPassword = useNewPassword();
   const submit = () => {
-    if (password !== confirm) {
-      setMismatch(true);
-      return;
-    }
-    setMismatch(false);
-    reset.mutate({ id: user.id, password }, { onSuccess: onDone });
+    if (!newPassword.confirmed()) return;
+    reset.mutate({ id: user.id, password: newPassword.password }, { onSuccess: onDone });
   };
   return (
     <FormDialog
@@ -43,29 +35,7 @@ export function ResetPasswordDialog({
       testId="reset-password-dialog"
     >
       <DialogContentText>{t('users.resetPassword.intro')}</DialogContentText>
-      <TextField
-        label={t('users.fields.password')}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        autoFocus
-        required
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
-        error={!!problem}
-        helperText={problem ?? t('users.fields.passwordHint')}
-      />
-      <TextField
-        label={t('users.fields.passwordConfirm')}
-        name="confirm"
-        type="password"
-        autoComplete="new-password"
-        required
-        value={confirm}
-        onChange={(event) => setConfirm(event.target.value)}
-        error={mismatch}
-        helperText={mismatch ? t('validation:mismatch') : undefined}
-      />
+      <NewPasswordFields value={newPassword} apiError={reset.error} autoFocus />
     </FormDialog>
   );
 }

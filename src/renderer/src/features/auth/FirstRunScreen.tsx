@@ -1,8 +1,9 @@
-import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../app/LanguageProvider';
 import { useApiMutation } from '../../api/hooks';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
+import { useNewPassword } from '../../components/useNewPassword';
 import { AuthForm } from './AuthForm';
 import { AuthLayout } from './AuthLayout';
 import { ApiTextField } from '../../components/ApiTextField';
@@ -12,20 +13,16 @@ export function FirstRunScreen() {
   const { t } = useTranslation('auth');
   const { language } = useLanguage();
   const create = useApiMutation('session:createFirstAdmin');
-  const [form, setForm] = useState({ username: '', displayName: '', password: '', confirm: '' });
-  const [mismatch, setMismatch] = useState(false);
+  const [form, setForm] = useState({ username: '', displayName: '' });
+  const newPassword = useNewPassword();
   const update = (field: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [field]: e.target.value }));
   const submit = () => {
-    if (form.password !== form.confirm) {
-      setMismatch(true);
-      return;
-    }
-    setMismatch(false);
+    if (!newPassword.confirmed()) return;
     create.mutate({
       username: form.username,
       displayName: form.displayName,
-      password: form.password,
+      password: newPassword.password,
       language,
     });
   };
@@ -58,28 +55,7 @@ export function FirstRunScreen() {
           hint={t('fields.usernameHint')}
           slotProps={{ htmlInput: { dir: 'ltr' } }}
         />
-        <ApiTextField
-          label={t('fields.password')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={form.password}
-          onChange={update('password')}
-          apiError={create.error}
-          hint={t('fields.passwordHint')}
-        />
-        <TextField
-          label={t('fields.passwordConfirm')}
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={form.confirm}
-          onChange={update('confirm')}
-          error={mismatch}
-          helperText={mismatch ? t('validation:mismatch') : undefined}
-        />
+        <NewPasswordFields value={newPassword} apiError={create.error} />
       </AuthForm>
     </AuthLayout>
   );
