@@ -51,7 +51,8 @@ function validationError(error: z.ZodError): AppError {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.') || '_';
-    fields[path] ??= issue.code;
+    // A refinement names its problem in its message (a validation.json key such as in_future).
+    fields[path] ??= issue.code === 'custom' ? issue.message : issue.code;
   }
   return new AppError('VALIDATION', 'invalid input', fields);
 }

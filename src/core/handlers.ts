@@ -1,4 +1,9 @@
 import { auditHandlers } from './audit/audit.handlers';
+import { casesHandlers } from './cases/cases.handlers';
+import { complaintStatsHandlers } from './complaint-stats/complaint-stats.handlers';
+import { categoriesHandlers } from './complaints/categories.handlers';
+import { complaintsHandlers } from './complaints/complaints.handlers';
+import { replyTemplatesHandlers } from './complaints/reply-templates.handlers';
 import { departmentsHandlers } from './departments/departments.handlers';
 import type { ProcedureName } from '../shared/api/procedure-names';
 import type { HandlerMap } from './handlers.types';
@@ -22,6 +27,11 @@ export const handlers: HandlerMap = {
   ...homeHandlers,
   ...backupsHandlers,
   ...recoveryHandlers,
+  ...complaintsHandlers,
+  ...categoriesHandlers,
+  ...replyTemplatesHandlers,
+  ...casesHandlers,
+  ...complaintStatsHandlers,
 };
 
 /** VACUUM INTO cannot run inside a transaction; the copy it makes is a consistent snapshot by itself. */

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { indexText } from '../../shared/text/search-tokens';
 
 export type Db = Database.Database;
 
@@ -21,7 +22,18 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (!options.readonly) db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
+  registerFunctions(db);
   return db;
+}
+
+/**
+ * SQL functions the schema's triggers call (0002-create-complaints): the search index holds text
+ * normalized by shared/text, the same code that normalizes queries.
+ */
+function registerFunctions(db: Db): void {
+  db.function('maktab_search_text', { deterministic: true, varargs: true }, (...parts: unknown[]) =>
+    indexText(...parts.map((part) => (typeof part === 'string' ? part : null))),
+  );
 }
 
 type Statement = Database.Statement;

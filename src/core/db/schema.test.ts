@@ -43,13 +43,15 @@ describe('schema', () => {
     const dir = freshDir();
     const file = join(dir, 'maktab.sqlite');
     const backups = join(dir, 'backups');
-    const first = openLocalDatabase(file, backups, new Date());
+    // The test's own history: the platform, then a failing or a real second migration.
+    const platformOnly = migrations.slice(0, 1);
+    const first = openLocalDatabase(file, backups, new Date(), {}, platformOnly);
     if (first.kind !== 'ok') throw new Error('expected ok');
     first.db.exec("INSERT INTO local_meta VALUES ('note', 'قبل الترحيل')");
     first.db.close();
 
     const failing = [
-      ...migrations,
+      ...platformOnly,
       {
         id: '0002-break-everything',
         up: () => {
@@ -57,14 +59,17 @@ describe('schema', () => {
         },
       },
     ];
-    expect(openLocalDatabase(file, backups, new Date()), 'still fine before').toMatchObject({
+    expect(
+      openLocalDatabase(file, backups, new Date(), {}, platformOnly),
+      'still fine before',
+    ).toMatchObject({
       kind: 'ok',
     });
     const broken = openLocalDatabase(file, backups, new Date(), {}, failing);
     expect(broken).toMatchObject({ kind: 'unavailable', reason: 'boom' });
 
     const next = [
-      ...migrations,
+      ...platformOnly,
       { id: '0002-add-notes', up: (db: Db) => db.exec('CREATE TABLE notes (x TEXT)') },
     ];
     const migrated = openLocalDatabase(file, backups, new Date(), {}, next);

@@ -3,6 +3,8 @@ import type { ProcedureDefinition } from './procedure';
 import type { ProcedureName } from './procedure-names';
 import { adminProcedures } from './procedures/admin.procedures';
 import { auditProcedures } from './procedures/audit.procedures';
+import { casesProcedures } from './procedures/cases.procedures';
+import { complaintsProcedures } from './procedures/complaints.procedures';
 import { sessionProcedures } from './procedures/session.procedures';
 import { systemProcedures } from './procedures/system.procedures';
 
@@ -12,6 +14,8 @@ export const contract = {
   ...adminProcedures,
   ...auditProcedures,
   ...systemProcedures,
+  ...complaintsProcedures,
+  ...casesProcedures,
 } satisfies Record<ProcedureName, ProcedureDefinition>;
 
 export type Contract = typeof contract;

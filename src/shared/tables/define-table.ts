@@ -12,10 +12,10 @@ import type { Role } from '../roles';
 export type ColumnStorage = 'text' | 'integer' | 'real' | 'boolean' | 'json';
 
 /**
- * Who may write a column: a role, `any` signed-in user, or `self` (the user whose id is the row's
- * id, for a user's own preferences).
+ * Who may write a column: a role, `any` signed-in user, `self` (the user whose id is the row's
+ * id, for a user's own preferences), or only the central `server` (official register numbers).
  */
-export type WriteRule = Role | 'any' | 'self';
+export type WriteRule = Role | 'any' | 'self' | 'server';
 
 export interface ColumnDeclaration<S extends z.ZodType = z.ZodType> {
   readonly schema: S;

@@ -20,7 +20,7 @@ export const nameSchema = z
   .trim()
   .min(2)
   .max(120)
-  .refine((name) => !invisibleCharacters.test(name), { message: 'invisible characters' });
+  .refine((name) => !invisibleCharacters.test(name), { message: 'invisible' });
 
 export const displayNameSchema = nameSchema;
 

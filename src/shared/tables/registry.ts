@@ -1,4 +1,12 @@
 import type { TableDeclaration } from './define-table';
+import {
+  categoriesTable,
+  complaintAttachmentsTable,
+  complaintEventsTable,
+  complaintRepliesTable,
+  complaintsTable,
+  replyTemplatesTable,
+} from './complaints.tables';
 import { auditLogTable, departmentsTable, usersTable } from './platform.tables';
 
 /** Every synced table. A module adds its declarations here (and a migration), nothing else. */
@@ -6,6 +14,12 @@ export const syncedTables = {
   departments: departmentsTable,
   users: usersTable,
   audit_log: auditLogTable,
+  categories: categoriesTable,
+  reply_templates: replyTemplatesTable,
+  complaints: complaintsTable,
+  complaint_events: complaintEventsTable,
+  complaint_replies: complaintRepliesTable,
+  complaint_attachments: complaintAttachmentsTable,
 } as const satisfies Record<string, TableDeclaration>;
 
 export type SyncedTableName = keyof typeof syncedTables;

@@ -1,5 +1,6 @@
 import type { Db } from '../connection';
 import { up as createPlatform } from './0001-create-platform';
+import { up as createComplaints } from './0002-create-complaints';
 
 export interface Migration {
   /** `NNNN-verb-noun`; the number is the schema version it leads to. */
@@ -10,6 +11,7 @@ export interface Migration {
 /** In order; never edit a migration that has shipped, add the next one. */
 export const migrations: readonly Migration[] = [
   { id: '0001-create-platform', up: createPlatform },
+  { id: '0002-create-complaints', up: createComplaints },
 ];
 
 export const latestSchemaVersion = migrations.length;

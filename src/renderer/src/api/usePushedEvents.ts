@@ -6,6 +6,12 @@ const domainsOfTable: Record<string, string[]> = {
   users: ['users', 'session', 'home'],
   departments: ['departments', 'home'],
   audit_log: ['audit', 'home'],
+  complaints: ['complaints', 'cases', 'complaintStats', 'home'],
+  complaint_events: ['cases', 'complaints'],
+  complaint_replies: ['cases', 'complaints'],
+  complaint_attachments: ['cases'],
+  categories: ['categories', 'complaints', 'complaintStats'],
+  reply_templates: ['replyTemplates'],
 };
 
 /** Listens to core's pushed events and refetches what they make stale. */

@@ -29,8 +29,8 @@ import { useApiMutation } from '../api/hooks';
 import { CenteredProgress } from '../components/CenteredProgress';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { useActivityHeartbeat } from '../features/auth/useActivityHeartbeat';
-import { adminNav, mainNav, visibleTo, type NavItem } from './navigation';
-import { navigate, useRoute, type Route } from './routes';
+import { adminNav, mainNav, mayVisit, visibleTo, type NavItem } from './navigation';
+import { navigate, sectionOf, useRoute, type Route } from './routes';
 
 const drawerWidth = 300;
 
@@ -40,7 +40,15 @@ const named = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>
 // Each section is its own chunk, loaded when first visited.
 const pages: Record<Route, React.LazyExoticComponent<() => ReactNode>> = {
   home: named(() => import('../features/home/HomePage'), 'HomePage'),
-  complaints: named(() => import('../features/sections/ComplaintsSection'), 'ComplaintsSection'),
+  complaints: named(() => import('../features/complaints/queue/QueuePage'), 'QueuePage'),
+  'complaints/new': named(() => import('../features/complaints/intake/IntakePage'), 'IntakePage'),
+  'complaints/case': named(() => import('../features/complaints/case/CasePage'), 'CasePage'),
+  'complaints/letter': named(() => import('../features/complaints/case/LetterPage'), 'LetterPage'),
+  'complaints/stats': named(() => import('../features/complaints/stats/StatsPage'), 'StatsPage'),
+  'complaints/templates': named(
+    () => import('../features/complaints/templates/TemplatesPage'),
+    'TemplatesPage',
+  ),
   'info-requests': named(
     () => import('../features/sections/InfoRequestsSection'),
     'InfoRequestsSection',
@@ -49,6 +57,10 @@ const pages: Record<Route, React.LazyExoticComponent<() => ReactNode>> = {
   slec: named(() => import('../features/sections/SlecSection'), 'SlecSection'),
   'admin/users': named(() => import('../features/admin/UsersPage'), 'UsersPage'),
   'admin/departments': named(() => import('../features/admin/DepartmentsPage'), 'DepartmentsPage'),
+  'admin/categories': named(
+    () => import('../features/complaints/categories/CategoriesPage'),
+    'CategoriesPage',
+  ),
   'admin/audit': named(() => import('../features/admin/AuditPage'), 'AuditPage'),
   'admin/settings': named(() => import('../features/admin/SettingsPage'), 'SettingsPage'),
 };
@@ -78,7 +90,7 @@ function NavList({
         .map((item) => (
           <ListItemButton
             key={item.route}
-            selected={route === item.route}
+            selected={sectionOf(route) === item.route}
             onClick={() => navigate(item.route)}
             data-testid={`nav-${item.route}`}
           >
@@ -100,8 +112,7 @@ export function Shell({ user }: { user: SessionUser }) {
   const lock = useApiMutation('session:lock');
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   useActivityHeartbeat();
-  const allowed = [...mainNav, ...adminNav].find((item) => item.route === route);
-  const Page = allowed && visibleTo(allowed, user.roles) ? pages[route] : pages.home;
+  const Page = mayVisit(route, user.roles) ? pages[route] : pages.home;
   const showAdmin = adminNav.some((item) => visibleTo(item, user.roles));
 
   return (

@@ -16,7 +16,7 @@ export interface NavItem {
 
 export const mainNav: readonly NavItem[] = [
   { route: 'home', label: 'nav.home' },
-  { route: 'complaints', label: 'nav.complaints' },
+  { route: 'complaints', label: 'nav.complaints', gate: 'complaints:queue' },
   { route: 'info-requests', label: 'nav.infoRequests' },
   { route: 'articles', label: 'nav.articles' },
   { route: 'slec', label: 'nav.slec' },
@@ -25,14 +25,35 @@ export const mainNav: readonly NavItem[] = [
 export const adminNav: readonly NavItem[] = [
   { route: 'admin/users', label: 'nav.users', gate: 'users:list' },
   { route: 'admin/departments', label: 'nav.departments', gate: 'departments:create' },
+  { route: 'admin/categories', label: 'nav.categories', gate: 'categories:create' },
   { route: 'admin/audit', label: 'nav.audit', gate: 'audit:list' },
   { route: 'admin/settings', label: 'nav.settings', gate: 'settings:update' },
 ];
 
-export function visibleTo(item: NavItem, roles: readonly Role[]): boolean {
-  if (!item.gate) return true;
-  const access = contract[item.gate].access;
+function mayCall(name: ProcedureName, roles: readonly Role[]): boolean {
+  const access = contract[name].access;
   return (
     access === 'public' || access === 'signed-in' || access.some((role) => roles.includes(role))
   );
+}
+
+export function visibleTo(item: NavItem, roles: readonly Role[]): boolean {
+  return !item.gate || mayCall(item.gate, roles);
+}
+
+/** Pages reached from within a section, each gated by the procedure it exists for. */
+const pageGates: Partial<Record<Route, ProcedureName>> = {
+  'complaints/new': 'complaints:create',
+  'complaints/case': 'cases:get',
+  'complaints/letter': 'cases:get',
+  'complaints/stats': 'complaintStats:summary',
+  'complaints/templates': 'replyTemplates:save',
+};
+
+/** Whether these roles may open a page; core refuses the calls anyway, this spares a dead end. */
+export function mayVisit(route: Route, roles: readonly Role[]): boolean {
+  const gate = pageGates[route];
+  if (gate) return mayCall(gate, roles);
+  const item = [...mainNav, ...adminNav].find((candidate) => candidate.route === route);
+  return item !== undefined && visibleTo(item, roles);
 }

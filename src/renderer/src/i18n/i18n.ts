@@ -3,14 +3,20 @@ import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../shared/tables/platform.tables';
 import arAdmin from './ar/admin.json';
 import arAuth from './ar/auth.json';
+import arCases from './ar/cases.json';
 import arCommon from './ar/common.json';
+import arComplaintStats from './ar/complaintStats.json';
+import arComplaints from './ar/complaints.json';
 import arErrors from './ar/errors.json';
 import arHome from './ar/home.json';
 import arRecovery from './ar/recovery.json';
 import arValidation from './ar/validation.json';
 import frAdmin from './fr/admin.json';
 import frAuth from './fr/auth.json';
+import frCases from './fr/cases.json';
 import frCommon from './fr/common.json';
+import frComplaintStats from './fr/complaintStats.json';
+import frComplaints from './fr/complaints.json';
 import frErrors from './fr/errors.json';
 import frHome from './fr/home.json';
 import frRecovery from './fr/recovery.json';
@@ -26,6 +32,9 @@ export const resources = {
     home: arHome,
     recovery: arRecovery,
     admin: arAdmin,
+    complaints: arComplaints,
+    cases: arCases,
+    complaintStats: arComplaintStats,
   },
   fr: {
     common: frCommon,
@@ -35,6 +44,9 @@ export const resources = {
     home: frHome,
     recovery: frRecovery,
     admin: frAdmin,
+    complaints: frComplaints,
+    cases: frCases,
+    complaintStats: frComplaintStats,
   },
 } as const;
 

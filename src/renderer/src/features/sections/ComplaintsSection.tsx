@@ -1,5 +1,0 @@
-import { SectionComing } from '../../components/SectionComing';
-
-export function ComplaintsSection() {
-  return <SectionComing titleKey="nav.complaints" />;
-}

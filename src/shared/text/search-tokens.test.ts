@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { indexText, matchExpression, textSimilarity, wordForms } from './search-tokens';
+
+/** FTS5's prefix rule, in miniature: some indexed word starts with every query word. */
+function matches(text: string, query: string): boolean {
+  const indexed = indexText(text).split(' ');
+  const expression = matchExpression(query);
+  if (!expression) return false;
+  const words = [...expression.matchAll(/"([^"]+)"\*/g)].map((m) => m[1]!);
+  return words.every((word) => indexed.some((w) => w.startsWith(word)));
+}
+
+describe('search words', () => {
+  it('finds "والإنارة" from "انارة" and from "الانارة"', () => {
+    expect(matches('انقطاع والإنارة العمومية', 'انارة')).toBe(true);
+    expect(matches('انقطاع والإنارة العمومية', 'الانارة')).toBe(true);
+    expect(matches('انقطاع والإنارة العمومية', 'إنارة')).toBe(true);
+  });
+
+  it('ignores harakat, tatweel, alef forms, ta marbuta and Eastern digits', () => {
+    expect(matches('الإِنَارَةُ العُمُومِيَّة', 'الانــاره')).toBe(true);
+    expect(matches('شكاية رقم 2026/0123', '٢٠٢٦')).toBe(true);
+    expect(matches('Éclairage public', 'eclairage')).toBe(true);
+  });
+
+  it('needs every word of the query', () => {
+    expect(matches('حفرة في الطريق', 'حفرة طريق')).toBe(true);
+    expect(matches('حفرة في الطريق', 'حفرة ماء')).toBe(false);
+  });
+
+  it('quotes what the user typed, so FTS5 syntax is only text', () => {
+    expect(matchExpression('a" OR b*')).toBe('"a"* "or"* "b"*');
+    expect(matchExpression('  ،؛!  ')).toBeNull();
+  });
+
+  it('strips the article and a leading conjunction, keeping the word itself', () => {
+    expect(wordForms('والاناره')).toEqual(expect.arrayContaining(['والاناره', 'اناره']));
+    expect(wordForms('وادي')).toContain('وادي');
+  });
+
+  it('scores two wordings of the same complaint above an unrelated one', () => {
+    const a = 'انقطاع الإنارة العمومية في شارع محمد الخامس منذ أسبوع';
+    const b = 'الانارة العمومية منقطعة بشارع محمد الخامس';
+    const c = 'تراكم النفايات قرب السوق المركزي';
+    expect(textSimilarity(a, b)).toBeGreaterThan(0.3);
+    expect(textSimilarity(a, c)).toBe(0);
+  });
+});

@@ -1,0 +1,129 @@
+import { normalizeSearchText } from './normalize';
+
+/**
+ * Words for the full-text index and for queries (DESIGN.md, Local data). Arabic glues the article
+ * and some particles to the word ("والإنارة" = "و" + "ال" + "إنارة"), so each indexed word is also
+ * indexed without them: a query for "انارة" then finds "والإنارة" by prefix.
+ */
+
+const articlePrefixes = ['وبال', 'وال', 'بال', 'فال', 'كال', 'لل', 'ال'];
+const minimumStem = 2;
+
+function withoutArticle(word: string): string | null {
+  for (const prefix of articlePrefixes) {
+    if (word.startsWith(prefix) && word.length - prefix.length >= minimumStem)
+      return word.slice(prefix.length);
+  }
+  return null;
+}
+
+/** The word and its forms without the glued conjunction and article. */
+export function wordForms(word: string): string[] {
+  const forms = new Set([word]);
+  const bare = withoutArticle(word);
+  if (bare) forms.add(bare);
+  if (word.startsWith('و') && word.length - 1 > minimumStem) {
+    const afterWaw = word.slice(1);
+    forms.add(afterWaw);
+    const bareAfterWaw = withoutArticle(afterWaw);
+    if (bareAfterWaw) forms.add(bareAfterWaw);
+  }
+  return [...forms];
+}
+
+/** Normalized words of a text: letters and digits of any script, everything else separates. */
+export function searchWords(text: string): string[] {
+  return normalizeSearchText(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+}
+
+/** The text stored in the index: every word with its bare forms. */
+export function indexText(...parts: (string | null | undefined)[]): string {
+  const words = parts.flatMap((part) => (part ? searchWords(part) : []));
+  return [...new Set(words.flatMap(wordForms))].join(' ');
+}
+
+/** At most this many words from a query; more only slows the match. */
+const maxQueryWords = 8;
+
+/**
+ * An FTS5 MATCH expression for what the user typed: every word must appear, as a prefix, in its
+ * bare form; null when nothing searchable is left. Words are quoted, so FTS5 syntax typed by a
+ * user (AND, NEAR, quotes, *) is only ever text.
+ */
+export function matchExpression(query: string): string | null {
+  const words = searchWords(query)
+    .map((word) => withoutArticle(word) ?? word)
+    .slice(0, maxQueryWords);
+  if (words.length === 0) return null;
+  return words.map((word) => `"${word.replaceAll('"', '""')}"*`).join(' ');
+}
+
+/** Common words that say nothing about what a complaint is about. */
+const stopWords = new Set(
+  [
+    'في',
+    'من',
+    'على',
+    'الى',
+    'عن',
+    'مع',
+    'هذا',
+    'هذه',
+    'ذلك',
+    'التي',
+    'الذي',
+    'ان',
+    'او',
+    'لا',
+    'ما',
+    'قد',
+    'كل',
+    'منذ',
+    'بعد',
+    'قبل',
+    'عند',
+    'حي',
+    'شارع',
+    'le',
+    'la',
+    'les',
+    'de',
+    'des',
+    'du',
+    'et',
+    'a',
+    'au',
+    'aux',
+    'en',
+    'un',
+    'une',
+    'pour',
+    'dans',
+    'sur',
+    'est',
+    'qui',
+    'que',
+  ].map(normalizeSearchText),
+);
+
+/** The meaningful bare words of a text, for comparing two complaints. */
+export function contentWords(text: string): Set<string> {
+  return new Set(
+    searchWords(text)
+      .filter((word) => !stopWords.has(word))
+      .map((word) => withoutArticle(word) ?? word)
+      .filter((word) => word.length > minimumStem && !stopWords.has(word)),
+  );
+}
+
+/** Jaccard similarity of two texts' content words, 0 to 1. */
+export function textSimilarity(a: string, b: string): number {
+  const left = contentWords(a);
+  const right = contentWords(b);
+  if (left.size === 0 || right.size === 0) return 0;
+  let shared = 0;
+  for (const word of left) if (right.has(word)) shared += 1;
+  return shared / (left.size + right.size - shared);
+}
