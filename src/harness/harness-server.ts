@@ -15,7 +15,8 @@ const contentTypes: Record<string, string> = {
   '.json': 'application/json',
 };
 
-const maxBodyBytes = 5 * 1024 * 1024;
+// A 10 MB scan travels as base64 (about 13.4 MB) inside the JSON of the call.
+const maxBodyBytes = 16 * 1024 * 1024;
 
 export interface HarnessOptions {
   rendererDir: string;
