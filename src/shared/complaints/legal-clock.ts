@@ -38,14 +38,16 @@ export function answerDueOn(receivedOn: string): string {
 }
 
 /** The commune's calendar date at an instant: Morocco's civil time, whatever the PC's zone. */
+// en-CA formats as YYYY-MM-DD. Built once: every handler asks for today's date.
+const moroccanDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Africa/Casablanca',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 export function communeToday(now: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Africa/Casablanca',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return moroccanDate.format(now);
 }
 
 export interface ClockInput {
