@@ -30,7 +30,7 @@ export const adminNav: readonly NavItem[] = [
   { route: 'admin/settings', label: 'nav.settings', gate: 'settings:update' },
 ];
 
-function mayCall(name: ProcedureName, roles: readonly Role[]): boolean {
+export function mayCall(name: ProcedureName, roles: readonly Role[]): boolean {
   const access = contract[name].access;
   return (
     access === 'public' || access === 'signed-in' || access.some((role) => roles.includes(role))

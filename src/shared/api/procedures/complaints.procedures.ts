@@ -237,7 +237,7 @@ export const complaintsProcedures = {
   'complaints:assignees': query({
     input: z.strictObject({}),
     output: z.array(assigneeRowSchema),
-    access: complaintReaderRoles,
+    access: [...complaintReaderRoles, 'admin'],
   }),
   'categories:list': query({
     input: z.strictObject({ includeInactive: z.boolean().optional() }),

@@ -8,6 +8,8 @@ import { useLanguage } from '../../app/LanguageProvider';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime } from '../../format/dates';
+import { mayVisit } from '../../app/navigation';
+import { ComplaintCards } from './ComplaintCards';
 
 function CountCard({
   label,
@@ -59,6 +61,7 @@ export function HomePage() {
       <Typography color="text.secondary" sx={{ mb: 3 }}>
         {t('today', { date: formatDate(new Date(), language, 'EEEE d MMMM yyyy') })}
       </Typography>
+      {status.data?.user && mayVisit('complaints', status.data.user.roles) && <ComplaintCards />}
       {counts.isError && <ErrorAlert error={counts.error} onRetry={() => void counts.refetch()} />}
       <Grid container spacing={2}>
         {cards.map((card) => (

@@ -1,0 +1,110 @@
+import { contract } from '../../../../../shared/api/contract';
+import type { ProcedureName } from '../../../../../shared/api/procedure-names';
+import type { CaseDetail, CaseReply } from '../../../../../shared/api/procedures/cases.procedures';
+import type { AssigneeRow } from '../../../../../shared/api/procedures/complaints.procedures';
+import type { SessionUser } from '../../../../../shared/api/procedures/session.procedures';
+import { isPending } from '../../../../../shared/complaints/complaint-values';
+import {
+  approveRefusal,
+  assignRefusal,
+  closeRefusal,
+  mergeRefusal,
+  reopenRefusal,
+  routeRefusal,
+  type CaseFacts,
+  type Worker,
+} from '../../../../../shared/complaints/workflow';
+
+/** What the signed-in user may do on this case: the buttons core would refuse stay hidden. */
+export interface CasePermissions {
+  route: boolean;
+  assign: boolean;
+  triage: boolean;
+  acknowledge: boolean;
+  markCalled: boolean;
+  addNote: boolean;
+  addAttachment: boolean;
+  /** Start a new reply: none is being drafted, reviewed or waiting to be given. */
+  draftReply: boolean;
+  /** Edit and submit the reply in draft or returned. */
+  editReply: boolean;
+  review: boolean;
+  deliver: boolean;
+  merge: boolean;
+  close: boolean;
+  reopen: boolean;
+}
+
+type CaseUser = Pick<SessionUser, 'id' | 'roles' | 'departmentId'>;
+
+/** The contract's rule for a procedure: the same one core applies before the handler runs. */
+export function mayCall(name: ProcedureName, roles: CaseUser['roles']): boolean {
+  const access = contract[name].access;
+  return (
+    access === 'public' || access === 'signed-in' || access.some((role) => roles.includes(role))
+  );
+}
+
+function workerOf(user: CaseUser): Worker {
+  return { id: user.id, roles: user.roles, departmentId: user.departmentId };
+}
+
+function factsOf(detail: CaseDetail): CaseFacts {
+  return {
+    status: detail.status,
+    departmentId: detail.departmentId,
+    assigneeId: detail.assigneeId,
+  };
+}
+
+/** The reply a clerk is working on, if any: the draft, or the one a head sent back. */
+export function editableReply(replies: readonly CaseReply[]): CaseReply | null {
+  return (
+    replies.findLast((reply) => reply.status === 'draft' || reply.status === 'returned') ?? null
+  );
+}
+
+export function casePermissions(user: CaseUser, detail: CaseDetail): CasePermissions {
+  const worker = workerOf(user);
+  const facts = factsOf(detail);
+  const pending = isPending(detail.status);
+  const may = (name: ProcedureName) => mayCall(name, user.roles);
+  const replyBusy = detail.replies.some(
+    (reply) => reply.status === 'submitted' || reply.status === 'approved',
+  );
+  const working = pending && detail.status !== 'awaiting_approval' && detail.status !== 'approved';
+  const hasEditable = editableReply(detail.replies) !== null;
+  return {
+    route: may('cases:route') && routeRefusal(worker, facts) === null,
+    assign: may('cases:assign') && pending,
+    triage: may('cases:triage') && pending,
+    acknowledge: may('cases:acknowledge') && pending && detail.acknowledgedOn === null,
+    markCalled: may('cases:markCalled') && detail.callToday,
+    addNote: may('cases:addNote') && detail.status !== 'merged',
+    addAttachment: may('cases:addAttachment') && detail.status !== 'merged',
+    draftReply: may('cases:saveReply') && working && !replyBusy && !hasEditable,
+    editReply: may('cases:saveReply') && working && hasEditable,
+    review:
+      may('cases:reviewReply') &&
+      detail.replies.some((reply) => reply.status === 'submitted') &&
+      approveRefusal(worker, facts) === null,
+    deliver: may('cases:deliverReply') && detail.replies.some((r) => r.status === 'approved'),
+    // Whether a given source may join is checked per source; here: may this user merge into it.
+    merge: may('cases:merge') && mergeRefusal(worker, facts, facts) === null,
+    close: may('cases:close') && closeRefusal(worker, facts) === null,
+    reopen: may('cases:reopen') && reopenRefusal(worker, facts) === null,
+  };
+}
+
+/** The staff this user may hand the case to (assignRefusal per person; the list holds active ones). */
+export function eligibleAssignees(
+  user: CaseUser,
+  detail: CaseDetail,
+  assignees: readonly AssigneeRow[],
+): AssigneeRow[] {
+  const worker = workerOf(user);
+  const facts = factsOf(detail);
+  return assignees.filter(
+    (assignee) => assignRefusal(worker, facts, { ...assignee, active: true }) === null,
+  );
+}
