@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { parseStamp } from '../../shared/sync/hlc';
+import { complaintsTable } from '../../shared/tables/complaints.tables';
 import { auditLogTable, departmentsTable, usersTable } from '../../shared/tables/platform.tables';
 import { createTestCore, setUpAdmin, signInWithRoles, type TestCore } from '../testing/test-core';
 import { z } from 'zod';
@@ -103,6 +104,53 @@ describe('the mutation path', () => {
       .get() as { id: string };
     expect(() => asClerk.update(usersTable, someoneElse.id, { language: 'fr' })).toThrow(
       /may not write/,
+    );
+  });
+
+  it('needs no write right for a null at insert: a clerk files a case, never its official number', () => {
+    setUpAdmin(t);
+    const clerkId = signInWithRoles(t, ['clerk'], 'karim');
+    const asClerk = mutationsFor(['clerk'], clerkId);
+    const complaint = (localNumber: string, officialNumber: string | null) => ({
+      local_number: localNumber,
+      official_number: officialNumber,
+      kind: 'complaint' as const,
+      channel: 'phone' as const,
+      urgent: false,
+      received_on: '2026-11-30',
+      citizen_name: 'سعاد العلمي',
+      citizen_phone: null,
+      citizen_email: null,
+      citizen_address: null,
+      citizen_cin: null,
+      subject: 'تراكم النفايات',
+      description: 'تتراكم النفايات قرب السوق منذ أيام.',
+      district: 'حي السلام',
+      location: null,
+      category_id: '01970000-ca7e-7000-8000-000000000003',
+      department_id: null,
+      assignee_id: null,
+      status: 'received' as const,
+      ack_due_on: '2026-12-15',
+      answer_due_on: '2027-01-29',
+      acknowledged_on: null,
+      called_on: null,
+      answered_on: null,
+      closed_on: null,
+      resolution: null,
+      // Only heads and the director merge; a null says the case is not merged, and writes nothing.
+      merged_into: null,
+      created_by: clerkId,
+      created_at: '2026-11-30T09:00:00.000Z',
+    });
+    const id = asClerk.insert(complaintsTable, complaint('PC03-2026-0001', null));
+    expect(changesFor(id).find((c) => c.col === 'official_number')?.value).toBe('null');
+    expect(() => asClerk.insert(complaintsTable, complaint('PC03-2026-0002', '2026/0001'))).toThrow(
+      /may not write complaints.official_number/,
+    );
+    // Only at insert: an update naming the column is a write, null or not.
+    expect(() => asClerk.update(complaintsTable, id, { merged_into: null })).toThrow(
+      /may not write complaints.merged_into/,
     );
   });
 

@@ -152,4 +152,163 @@ export function up(db: Db): void {
         new.subject, new.description, new.district));
     END;
   `);
+  db.exec(`
+    -- The queue sorted by number (the official one once given, else this PC's) reads it in order.
+    CREATE INDEX complaints_number ON complaints (coalesce(official_number, local_number));
+    -- The \`all\` view: counted on this index alone, and sorted by receipt without a sort.
+    CREATE INDEX complaints_live ON complaints (received_on) WHERE deleted = 0;
+    -- The districts offered at intake, most used first, counted on this index alone.
+    CREATE INDEX complaints_district ON complaints (district) WHERE deleted = 0;
+  `);
+  seedCategories(db);
+  seedReplyTemplates(db);
+}
+
+/**
+ * The commune's categories, with the same fixed ids on every PC and on the server, so a complaint
+ * filed under "public lighting" anywhere means the same row. Written here, not through the
+ * mutation path: every database starts with them, there is no change to send. Departments are
+ * left for the administrator to choose (they differ from commune to commune).
+ */
+const seededCategories: readonly (readonly [id: string, nameAr: string, nameFr: string])[] = [
+  ['01970000-ca7e-7000-8000-000000000001', 'الإنارة العمومية', 'Éclairage public'],
+  ['01970000-ca7e-7000-8000-000000000002', 'الطرق والأزقة', 'Voirie (routes et ruelles)'],
+  ['01970000-ca7e-7000-8000-000000000003', 'جمع النفايات', 'Collecte des déchets'],
+  [
+    '01970000-ca7e-7000-8000-000000000004',
+    'التطهير السائل وقنوات الصرف',
+    'Assainissement liquide et égouts',
+  ],
+  ['01970000-ca7e-7000-8000-000000000005', 'المساحات الخضراء', 'Espaces verts'],
+  ['01970000-ca7e-7000-8000-000000000006', 'الأسواق', 'Marchés'],
+  [
+    '01970000-ca7e-7000-8000-000000000007',
+    'التعمير ورخص البناء',
+    'Urbanisme et permis de construire',
+  ],
+  ['01970000-ca7e-7000-8000-000000000008', 'الضجيج', 'Nuisances sonores'],
+  ['01970000-ca7e-7000-8000-000000000009', 'الحيوانات الضالة', 'Animaux errants'],
+  ['01970000-ca7e-7000-8000-00000000000a', 'الحالة المدنية', 'État civil'],
+  ['01970000-ca7e-7000-8000-00000000000b', 'أخرى', 'Autre'],
+];
+
+function seedCategories(db: Db): void {
+  const insert = db.prepare(
+    `INSERT INTO categories (id, name_ar, name_fr, department_id, default_assignee_id, position, active)
+     VALUES (?, ?, ?, NULL, NULL, ?, 1)`,
+  );
+  // Steps of ten leave room for the administrator to slot a category in between.
+  seededCategories.forEach(([id, nameAr, nameFr], i) =>
+    insert.run(id, nameAr, nameFr, (i + 1) * 10),
+  );
+}
+
+/**
+ * Reply templates in the commune's formal style, with the placeholders of reply-template.ts. The
+ * bracketed line is for the clerk to replace: decree 2-17-265 wants a reasoned answer.
+ */
+const seededReplyTemplates: readonly {
+  id: string;
+  categoryId: string | null;
+  language: 'ar' | 'fr';
+  title: string;
+  body: string;
+}[] = [
+  {
+    id: '01970000-7e3b-7000-8000-000000000001',
+    categoryId: null,
+    language: 'ar',
+    title: 'إشعار بالتوصل',
+    body: [
+      'السيد(ة) {{citizen_name}}،',
+      '',
+      'سلام تام بوجود مولانا الإمام المؤيد بالله،',
+      '',
+      'وبعد، يشرفني أن أشعركم بتوصل جماعة القصر الكبير بشكايتكم بتاريخ {{received_on}} في موضوع: «{{subject}}»، وقد سجلت تحت عدد {{number}} وأحيلت على المصالح الجماعية المختصة قصد دراستها.',
+      '',
+      'وسيتم موافاتكم بالجواب داخل أجل لا يتعدى ستين (60) يوما من تاريخ التوصل، طبقا لمقتضيات المرسوم رقم 2.17.265 الصادر في 23 يونيو 2017.',
+      '',
+      'والسلام.',
+    ].join('\n'),
+  },
+  {
+    id: '01970000-7e3b-7000-8000-000000000002',
+    categoryId: null,
+    language: 'ar',
+    title: 'جواب عام',
+    body: [
+      'السيد(ة) {{citizen_name}}،',
+      '',
+      'سلام تام بوجود مولانا الإمام المؤيد بالله،',
+      '',
+      'وبعد، فجوابا على شكايتكم المسجلة لدى جماعة القصر الكبير تحت عدد {{number}} بتاريخ {{received_on}} في موضوع: «{{subject}}»، يشرفني أن أخبركم أن المصالح الجماعية المختصة قد درست موضوعها، وأسفرت الدراسة عما يلي:',
+      '',
+      '[بيان الإجراءات المتخذة وأسبابها]',
+      '',
+      'وتبقى مصالح الجماعة رهن إشارتكم لكل معلومة إضافية.',
+      '',
+      'والسلام.',
+    ].join('\n'),
+  },
+  {
+    id: '01970000-7e3b-7000-8000-000000000003',
+    categoryId: null,
+    language: 'fr',
+    title: 'Accusé de réception',
+    body: [
+      "À l'attention de {{citizen_name}}",
+      '',
+      'Madame, Monsieur,',
+      '',
+      "J'ai l'honneur d'accuser réception de votre réclamation parvenue à la Commune de Ksar El Kebir le {{received_on}}, relative à : « {{subject}} », enregistrée sous le numéro {{number}} et transmise aux services communaux compétents pour examen.",
+      '',
+      "Une réponse vous sera adressée dans un délai n'excédant pas soixante (60) jours à compter de sa réception, conformément au décret n° 2-17-265 du 23 juin 2017.",
+      '',
+      "Veuillez agréer, Madame, Monsieur, l'expression de mes salutations distinguées.",
+    ].join('\n'),
+  },
+  {
+    id: '01970000-7e3b-7000-8000-000000000004',
+    categoryId: null,
+    language: 'fr',
+    title: 'Réponse générale',
+    body: [
+      "À l'attention de {{citizen_name}}",
+      '',
+      'Madame, Monsieur,',
+      '',
+      "En réponse à votre réclamation enregistrée auprès de la Commune de Ksar El Kebir sous le numéro {{number}} en date du {{received_on}}, relative à : « {{subject}} », j'ai l'honneur de vous informer que les services communaux compétents en ont examiné l'objet, et qu'il en ressort ce qui suit :",
+      '',
+      '[Exposer les mesures prises et leurs motifs]',
+      '',
+      "Les services de la Commune restent à votre disposition pour tout complément d'information.",
+      '',
+      "Veuillez agréer, Madame, Monsieur, l'expression de mes salutations distinguées.",
+    ].join('\n'),
+  },
+  {
+    id: '01970000-7e3b-7000-8000-000000000005',
+    categoryId: '01970000-ca7e-7000-8000-000000000001',
+    language: 'ar',
+    title: 'جواب: إصلاح الإنارة العمومية',
+    body: [
+      'السيد(ة) {{citizen_name}}،',
+      '',
+      'سلام تام بوجود مولانا الإمام المؤيد بالله،',
+      '',
+      'وبعد، فجوابا على شكايتكم المسجلة تحت عدد {{number}} بتاريخ {{received_on}} بشأن: «{{subject}}»، يشرفني أن أخبركم أن المصالح التقنية المكلفة بالإنارة العمومية قد عاينت العطب المشار إليه، وتم إصلاحه بتاريخ [تاريخ الإصلاح].',
+      '',
+      'ونشكركم على تعاونكم مع مصالح الجماعة، ونهيب بكم إخبارها بكل عطب يطرأ على شبكة الإنارة العمومية.',
+      '',
+      'والسلام.',
+    ].join('\n'),
+  },
+];
+
+function seedReplyTemplates(db: Db): void {
+  const insert = db.prepare(
+    'INSERT INTO reply_templates (id, category_id, language, title, body) VALUES (?, ?, ?, ?, ?)',
+  );
+  for (const template of seededReplyTemplates)
+    insert.run(template.id, template.categoryId, template.language, template.title, template.body);
 }
