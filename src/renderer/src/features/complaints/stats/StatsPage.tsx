@@ -29,14 +29,14 @@ export function StatsPage() {
   const { language } = useLanguage();
   const [today] = useState(() => communeToday(new Date()));
   const [period, setPeriod] = useState<StatsPeriod>(() => presetPeriod('thisYear', today));
-  const [notice, setNotice] = useState<string | null>(null);
+  const [exportedFile, setExportedFile] = useState<string | null>(null);
   const valid = Object.keys(periodProblems(period)).length === 0;
   // While a new period loads, the last figures stay on screen under a progress bar.
   const stats = useApiQuery('complaintStats:summary', period, {
     enabled: valid,
     placeholderData: keepPreviousData,
   });
-  const exporter = useStatsExport((file) => setNotice(t('exported', { fileName: file.fileName })));
+  const exporter = useStatsExport((file) => setExportedFile(file.fileName));
 
   return (
     <>
@@ -88,7 +88,11 @@ export function StatsPage() {
           </>
         )
       )}
-      <SuccessNotice message={notice} onClose={() => setNotice(null)} />
+      <SuccessNotice
+        // The Latin file name isolated, so its digits and dots stay in place in an Arabic sentence.
+        message={exportedFile && t('exported', { fileName: `\u2068${exportedFile}\u2069` })}
+        onClose={() => setExportedFile(null)}
+      />
     </>
   );
 }

@@ -53,12 +53,7 @@ export function StatsPeriodPicker({
     />
   );
   return (
-    <Paper
-      variant="outlined"
-      sx={{ p: 2, mb: 2 }}
-      role="search"
-      aria-label={t('period.title')}
-    >
+    <Paper variant="outlined" sx={{ p: 2, mb: 2 }} role="search" aria-label={t('period.title')}>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'flex-start' }}>
         {dateField('from')}
         {dateField('to')}

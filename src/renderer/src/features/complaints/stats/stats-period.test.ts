@@ -3,8 +3,14 @@ import { matchingPreset, periodProblems, presetPeriod } from './stats-period';
 
 describe('statistics periods', () => {
   it('end every quick choice today', () => {
-    expect(presetPeriod('thisMonth', '2026-11-29')).toEqual({ from: '2026-11-01', to: '2026-11-29' });
-    expect(presetPeriod('thisYear', '2026-11-29')).toEqual({ from: '2026-01-01', to: '2026-11-29' });
+    expect(presetPeriod('thisMonth', '2026-11-29')).toEqual({
+      from: '2026-11-01',
+      to: '2026-11-29',
+    });
+    expect(presetPeriod('thisYear', '2026-11-29')).toEqual({
+      from: '2026-01-01',
+      to: '2026-11-29',
+    });
     expect(presetPeriod('last12Months', '2026-11-29')).toEqual({
       from: '2025-11-30',
       to: '2026-11-29',
