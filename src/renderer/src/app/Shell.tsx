@@ -117,7 +117,11 @@ export function Shell({ user }: { user: SessionUser }) {
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
-      <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
+      <AppBar
+        position="fixed"
+        sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}
+        data-print="hide"
+      >
         <Toolbar sx={{ gap: 1 }}>
           <Typography variant="h3" component="p" sx={{ flexGrow: 1 }}>
             {t('appName')}
@@ -173,6 +177,7 @@ export function Shell({ user }: { user: SessionUser }) {
       </AppBar>
       <Drawer
         variant="permanent"
+        data-print="hide"
         sx={{
           width: drawerWidth,
           flexShrink: 0,
@@ -192,7 +197,7 @@ export function Shell({ user }: { user: SessionUser }) {
         </List>
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
-        <Toolbar />
+        <Toolbar data-print="hide" />
         <Suspense fallback={<CenteredProgress />}>
           <Page />
         </Suspense>

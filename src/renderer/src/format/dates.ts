@@ -21,3 +21,13 @@ export function formatDate(
 export function formatDateTime(date: Date | string, language: Language): string {
   return formatDate(date, language, 'd MMMM yyyy HH:mm');
 }
+
+/**
+ * A register day (YYYY-MM-DD, no time) as words. Built as a local date: `new Date('2026-03-05')`
+ * is midnight UTC, which a PC west of Greenwich would show as the day before.
+ */
+export function formatDay(isoDay: string, language: Language, pattern?: string): string {
+  const [year, month, day] = isoDay.split('-').map(Number);
+  if (!year || !month || !day) return isoDay;
+  return formatDate(new Date(year, month - 1, day), language, pattern);
+}

@@ -15,7 +15,7 @@ import type { ApiCallError } from '../../../api/api-error';
 import { call } from '../../../api/call';
 import { CenteredProgress } from '../../../components/CenteredProgress';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { blobOf, isImage } from './attachment-files';
+import { blobOf, isImage } from '../shared/attachment-files';
 
 /**
  * Shows a scan or photo inside the page, and offers every file for download: the window may not

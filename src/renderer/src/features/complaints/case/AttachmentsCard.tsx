@@ -16,12 +16,17 @@ import type {
   CaseAttachment,
   CaseDetail,
 } from '../../../../../shared/api/procedures/cases.procedures';
-import { attachmentMimeTypes } from '../../../../../shared/complaints/complaint-values';
 import { useApiMutation } from '../../../api/hooks';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useLanguage } from '../../../app/LanguageProvider';
 import { formatDateTime } from '../../../format/dates';
-import { isImage, readUpload, uploadRefusal, type UploadRefusal } from './attachment-files';
+import {
+  attachmentAccept,
+  attachmentProblem,
+  isImage,
+  readUpload,
+  type AttachmentProblem,
+} from '../shared/attachment-files';
 import { AttachmentViewDialog } from './AttachmentViewDialog';
 
 function sizeInKb(size: number): number {
@@ -42,7 +47,7 @@ export function AttachmentsCard({
   const { language } = useLanguage();
   const add = useApiMutation('cases:addAttachment');
   const input = useRef<HTMLInputElement>(null);
-  const [refusal, setRefusal] = useState<UploadRefusal | 'INTERNAL' | null>(null);
+  const [refusal, setRefusal] = useState<AttachmentProblem | 'INTERNAL' | null>(null);
   const [opened, setOpened] = useState<CaseAttachment | null>(null);
 
   const pick = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -50,7 +55,7 @@ export function AttachmentsCard({
     event.target.value = '';
     if (!file) return;
     add.reset();
-    const refused = uploadRefusal(file);
+    const refused = attachmentProblem(file);
     setRefusal(refused);
     if (refused) return;
     const upload = await readUpload(file).catch(() => null);
@@ -109,7 +114,7 @@ export function AttachmentsCard({
               ref={input}
               type="file"
               hidden
-              accept={attachmentMimeTypes.join(',')}
+              accept={attachmentAccept}
               onChange={(event) => void pick(event)}
               data-testid="attachment-input"
             />

@@ -6,10 +6,10 @@ import type {
   CategoryRow,
 } from '../../../../../shared/api/procedures/complaints.procedures';
 import { useApiMutation } from '../../../api/hooks';
-import { AssignDialog } from './AssignDialog';
+import { AssignDialog } from '../shared/AssignDialog';
+import { RouteDialog } from '../shared/RouteDialog';
 import { DateActionDialog } from './DateActionDialog';
 import { MergeDialog } from './MergeDialog';
-import { RouteDialog } from './RouteDialog';
 import { TextActionDialog } from './TextActionDialog';
 import { TriageDialog } from './TriageDialog';
 
@@ -21,9 +21,8 @@ interface CaseDialogsProps {
   detail: CaseDetail;
   categories: readonly CategoryRow[];
   departments: readonly DepartmentRow[];
-  departmentNames: ReadonlyMap<string, string>;
-  /** Only those this user may hand the case to. */
-  assignees: readonly AssigneeRow[];
+  /** Whom this user may hand the case to: no one else is offered. */
+  mayAssignTo: (assignee: AssigneeRow) => boolean;
   onClose: () => void;
   /** The action went through: the dialog closes and the page says so. */
   onDone: (message: string) => void;
@@ -54,7 +53,9 @@ export function CaseDialogs({
     case 'route':
       return (
         <RouteDialog
-          detail={detail}
+          ids={[detail.id]}
+          title={t('route.title')}
+          initialDepartmentId={detail.departmentId ?? ''}
           departments={lists.departments}
           onClose={onClose}
           onDone={done('route.done')}
@@ -63,9 +64,11 @@ export function CaseDialogs({
     case 'assign':
       return (
         <AssignDialog
-          detail={detail}
-          assignees={lists.assignees}
-          departmentNames={lists.departmentNames}
+          ids={[detail.id]}
+          title={t('assign.title')}
+          initialDepartmentId={detail.departmentId ?? ''}
+          departments={lists.departments}
+          eligible={lists.mayAssignTo}
           onClose={onClose}
           onDone={done('assign.done')}
         />

@@ -1,17 +1,14 @@
-import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
-import PriorityHighIcon from '@mui/icons-material/PriorityHigh';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../shared/api/procedures/cases.procedures';
 import { useLanguage } from '../../../app/LanguageProvider';
 import { navigate } from '../../../app/routes';
+import { formatDay } from '../../../format/dates';
+import { BackButton } from '../shared/BackButton';
+import { StatusChip } from '../shared/StatusChip';
+import { UrgentChip } from '../shared/UrgentChip';
 import { ltr } from './bidi';
-import { formatDay } from './case-dates';
-import { CaseStatusChip } from './CaseStatusChip';
 
 /** The case's number (official, else this PC's), its kind, state and urgency. */
 export function CaseHeader({ detail }: { detail: CaseDetail }) {
@@ -19,15 +16,14 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
   const { language } = useLanguage();
   return (
     <Box sx={{ mb: 2 }}>
-      <Button
+      <BackButton
         size="small"
-        startIcon={language === 'ar' ? <ArrowForwardIcon /> : <ArrowBackIcon />}
         onClick={() => navigate('complaints')}
         data-testid="back-to-queue"
         sx={{ mb: 1 }}
       >
         {t('header.backToQueue')}
-      </Button>
+      </BackButton>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
         <Typography variant="h1" component="h1">
           {t(`complaints:kinds.${detail.kind}`)}{' '}
@@ -35,16 +31,8 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
             {detail.number}
           </bdi>
         </Typography>
-        <CaseStatusChip status={detail.status} testId="case-status" />
-        {detail.urgent && (
-          <Chip
-            size="small"
-            color="secondary"
-            icon={<PriorityHighIcon />}
-            label={t('complaints:urgency.urgent')}
-            data-testid="case-urgent"
-          />
-        )}
+        <StatusChip status={detail.status} testId="case-status" />
+        {detail.urgent && <UrgentChip />}
       </Box>
       <Typography color="text.secondary" variant="body2" sx={{ mt: 0.5 }}>
         {detail.officialNumber

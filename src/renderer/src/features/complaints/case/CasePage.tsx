@@ -5,20 +5,23 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../shared/api/procedures/cases.procedures';
 import type { SessionUser } from '../../../../../shared/api/procedures/session.procedures';
 import { useLanguage } from '../../../app/LanguageProvider';
+import { mayCall } from '../../../app/navigation';
 import { useRouteParam } from '../../../app/routes';
 import { ApiCallError } from '../../../api/api-error';
 import { useApiQuery } from '../../../api/hooks';
 import { CenteredProgress } from '../../../components/CenteredProgress';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { SuccessNotice } from '../../../components/SuccessNotice';
+import { departmentName } from '../../admin/department-name';
+import { categoryName } from '../shared/category-name';
+import { useSessionUser } from '../shared/useSessionUser';
 import { AttachmentsCard } from './AttachmentsCard';
 import { CallTodayBanner } from './CallTodayBanner';
 import { CaseActions } from './CaseActions';
 import { CaseDialogs, type CaseDialogKind } from './CaseDialogs';
 import { CaseFactsCard } from './CaseFactsCard';
 import { CaseHeader } from './CaseHeader';
-import { namesById } from './case-names';
-import { casePermissions, eligibleAssignees, mayCall } from './case-permissions';
+import { casePermissions, mayAssignTo } from './case-permissions';
 import { CaseTimeline } from './CaseTimeline';
 import { CitizenCard } from './CitizenCard';
 import { LegalClocks } from './LegalClocks';
@@ -29,8 +32,7 @@ import { ReplyPanel } from './ReplyPanel';
 /** One case (#/complaints/case/<id>): its facts, clocks, answer and history, and what to do next. */
 export function CasePage() {
   const id = useRouteParam();
-  const session = useApiQuery('session:status', {});
-  const user = session.data?.user;
+  const user = useSessionUser();
   if (!id) return <ErrorAlert error={new ApiCallError({ code: 'NOT_FOUND', message: '' })} />;
   if (!user) return <CenteredProgress />;
   // Keyed by id: another case (a merge link) starts with fresh dialogs and notices.
@@ -61,11 +63,11 @@ function CaseLayout({ detail, user }: { detail: CaseDetail; user: SessionUser })
   const [notice, setNotice] = useState<string | null>(null);
   const permissions = casePermissions(user, detail);
   const categoryNames = useMemo(
-    () => namesById(categories.data, language),
+    () => new Map((categories.data ?? []).map((c) => [c.id, categoryName(c, language)])),
     [categories.data, language],
   );
   const departmentNames = useMemo(
-    () => namesById(departments.data, language),
+    () => new Map((departments.data ?? []).map((d) => [d.id, departmentName(d, language)])),
     [departments.data, language],
   );
   const assigneeNames = useMemo(
@@ -132,8 +134,7 @@ function CaseLayout({ detail, user }: { detail: CaseDetail; user: SessionUser })
         detail={detail}
         categories={categories.data ?? []}
         departments={departments.data ?? []}
-        departmentNames={departmentNames}
-        assignees={eligibleAssignees(user, detail, assignees.data ?? [])}
+        mayAssignTo={mayAssignTo(user, detail)}
         onClose={() => setDialog(null)}
         onDone={done}
       />

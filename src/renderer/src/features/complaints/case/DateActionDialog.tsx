@@ -1,7 +1,7 @@
 import { useState } from 'react';
+import { communeToday } from '../../../../../shared/complaints/legal-clock';
 import { ApiTextField } from '../../../components/ApiTextField';
 import { FormDialog } from '../../../components/FormDialog';
-import { today } from './case-dates';
 
 /** An action done on a given day (a receipt acknowledged): today by default, never in the future. */
 export function DateActionDialog({
@@ -28,7 +28,8 @@ export function DateActionDialog({
   onClose: () => void;
   testId: string;
 }) {
-  const [on, setOn] = useState(today());
+  const today = communeToday(new Date());
+  const [on, setOn] = useState(today);
   return (
     <FormDialog
       open
@@ -51,7 +52,7 @@ export function DateActionDialog({
         hint={hint}
         slotProps={{
           inputLabel: { shrink: true },
-          htmlInput: { min: earliest, max: today(), 'data-testid': `${testId}-date` },
+          htmlInput: { min: earliest, max: today, 'data-testid': `${testId}-date` },
         }}
       />
     </FormDialog>

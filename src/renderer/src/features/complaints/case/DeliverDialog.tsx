@@ -6,10 +6,10 @@ import {
   deliveryMethods,
   type DeliveryMethod,
 } from '../../../../../shared/complaints/complaint-values';
+import { communeToday } from '../../../../../shared/complaints/legal-clock';
 import { useApiMutation } from '../../../api/hooks';
 import { ApiTextField } from '../../../components/ApiTextField';
 import { FormDialog } from '../../../components/FormDialog';
-import { today } from './case-dates';
 
 /** Records how and when the approved answer reached the citizen: that is when the case is answered. */
 export function DeliverDialog({
@@ -27,7 +27,8 @@ export function DeliverDialog({
   const { t } = useTranslation('cases');
   const deliver = useApiMutation('cases:deliverReply');
   const [method, setMethod] = useState<DeliveryMethod>('letter');
-  const [on, setOn] = useState(today());
+  const today = communeToday(new Date());
+  const [on, setOn] = useState(today);
   return (
     <FormDialog
       open
@@ -64,7 +65,7 @@ export function DeliverDialog({
         apiError={deliver.error}
         slotProps={{
           inputLabel: { shrink: true },
-          htmlInput: { min: earliest, max: today(), 'data-testid': 'deliver-on' },
+          htmlInput: { min: earliest, max: today, 'data-testid': 'deliver-on' },
         }}
       />
     </FormDialog>

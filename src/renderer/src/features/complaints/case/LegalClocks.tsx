@@ -7,10 +7,10 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../shared/api/procedures/cases.procedures';
 import { isPending } from '../../../../../shared/complaints/complaint-values';
-import { daysBetween } from '../../../../../shared/complaints/legal-clock';
+import { communeToday, daysBetween } from '../../../../../shared/complaints/legal-clock';
 import { useLanguage } from '../../../app/LanguageProvider';
-import { formatDay, today } from './case-dates';
-import { DaysLeftChip } from './DaysLeftChip';
+import { formatDay } from '../../../format/dates';
+import { DaysLeftChip } from '../shared/DaysLeftChip';
 import { Fact } from './Fact';
 
 /** One legal deadline: its date, then either when it was met or the days left. */
@@ -44,7 +44,7 @@ function Clock({
             {metLabel}
           </Typography>
         ) : (
-          running && <DaysLeftChip daysLeft={daysBetween(today(), dueOn)} />
+          running && <DaysLeftChip daysLeft={daysBetween(communeToday(new Date()), dueOn)} />
         )}
       </Box>
     </Fact>

@@ -1,5 +1,3 @@
-import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
 import PrintIcon from '@mui/icons-material/Print';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -7,23 +5,25 @@ import Button from '@mui/material/Button';
 import GlobalStyles from '@mui/material/GlobalStyles';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../../../app/LanguageProvider';
 import { navigate, useRouteParam } from '../../../app/routes';
 import { ApiCallError } from '../../../api/api-error';
 import { useApiQuery } from '../../../api/hooks';
 import { CenteredProgress } from '../../../components/CenteredProgress';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { departmentName } from '../../admin/department-name';
+import { BackButton } from '../shared/BackButton';
 import { letterReply } from './letter-reply';
 import { LetterSheet } from './LetterSheet';
 
-// Only the letters go to paper: the app's bar, menu and this page's buttons stay on screen.
+// Only the letters go to paper: whatever is marked data-print="hide" (the app's bar and menu,
+// this page's buttons) stays on screen.
 const printStyles = (
   <GlobalStyles
     styles={{
       '@page': { size: 'A4', margin: '15mm 0' },
       '@media print': {
         'body, #root, main': { background: '#fff !important' },
-        '.MuiAppBar-root, .MuiDrawer-root, main > .MuiToolbar-root, [data-print="hide"]': {
+        '[data-print="hide"]': {
           display: 'none !important',
         },
         main: { padding: '0 !important' },
@@ -54,7 +54,6 @@ export function LetterPage() {
 
 function Letters({ id }: { id: string }) {
   const { t } = useTranslation('cases');
-  const { language } = useLanguage();
   const detail = useApiQuery('cases:get', { id });
   const departments = useApiQuery('departments:list', {});
   if (detail.isPending) return <CenteredProgress />;
@@ -69,13 +68,9 @@ function Letters({ id }: { id: string }) {
         data-print="hide"
         sx={{ display: 'flex', gap: 1, alignItems: 'center', mb: 2, flexWrap: 'wrap' }}
       >
-        <Button
-          startIcon={language === 'ar' ? <ArrowForwardIcon /> : <ArrowBackIcon />}
-          onClick={() => navigate('complaints/case', id)}
-          data-testid="letter-back"
-        >
+        <BackButton onClick={() => navigate('complaints/case', id)} data-testid="letter-back">
           {t('letter.back')}
-        </Button>
+        </BackButton>
         <Typography variant="h1" component="h1" sx={{ flexGrow: 1 }}>
           {t('letter.title')} <bdi dir="ltr">{detail.data.number}</bdi>
         </Typography>
@@ -103,9 +98,7 @@ function Letters({ id }: { id: string }) {
               detail={detail.data}
               reply={reply}
               citizen={citizen}
-              departmentName={
-                department && (reply.language === 'ar' ? department.nameAr : department.nameFr)
-              }
+              departmentName={department && departmentName(department, reply.language)}
             />
           ))}
         </>

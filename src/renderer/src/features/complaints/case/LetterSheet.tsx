@@ -6,7 +6,9 @@ import type {
   CaseDetail,
   CaseReply,
 } from '../../../../../shared/api/procedures/cases.procedures';
-import { formatDay, today } from './case-dates';
+import { communeToday } from '../../../../../shared/complaints/legal-clock';
+import { formatDay } from '../../../format/dates';
+import { directionOf } from '../../../i18n/i18n';
 import { letterBody } from './reply-placeholders';
 
 const letterheadLines = ['kingdom', 'ministry', 'region', 'province', 'commune'] as const;
@@ -30,12 +32,13 @@ export function LetterSheet({
   const language = reply.language;
   const { t } = useTranslation('cases', { lng: language });
   // A letter given on a known day keeps that date when printed again.
-  const dated = reply.delivery === 'letter' && reply.deliveredOn ? reply.deliveredOn : today();
+  const dated =
+    reply.delivery === 'letter' && reply.deliveredOn ? reply.deliveredOn : communeToday(new Date());
   return (
     <Box
       component="article"
       className="letter-sheet"
-      dir={language === 'ar' ? 'rtl' : 'ltr'}
+      dir={directionOf(language)}
       lang={language}
       data-testid="letter-sheet"
       sx={{

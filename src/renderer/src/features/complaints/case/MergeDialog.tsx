@@ -11,11 +11,12 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../shared/api/procedures/cases.procedures';
+import { isPending } from '../../../../../shared/complaints/complaint-values';
 import { useLanguage } from '../../../app/LanguageProvider';
 import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { FormDialog } from '../../../components/FormDialog';
 import { useDebouncedValue } from '../../../components/useDebouncedValue';
-import { formatDay } from './case-dates';
+import { formatDay } from '../../../format/dates';
 
 interface MergeCandidate {
   id: string;
@@ -112,9 +113,7 @@ export function MergeDialog({
       else next.set(candidate.id, candidate);
       return next;
     });
-  const pendingDuplicates = (duplicates.data ?? []).filter(
-    (d) => d.status !== 'merged' && d.status !== 'closed' && d.status !== 'answered',
-  );
+  const pendingDuplicates = (duplicates.data ?? []).filter((d) => isPending(d.status));
   const results =
     settled.length >= 2
       ? (found.data?.rows ?? []).filter(

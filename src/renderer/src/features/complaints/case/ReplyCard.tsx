@@ -5,9 +5,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseReply } from '../../../../../shared/api/procedures/cases.procedures';
 import { useLanguage } from '../../../app/LanguageProvider';
-import { formatDateTime } from '../../../format/dates';
-import { formatDay } from './case-dates';
-import { CaseStatusChip } from './CaseStatusChip';
+import { formatDateTime, formatDay } from '../../../format/dates';
+import { directionOf } from '../../../i18n/i18n';
+import { StatusChip } from '../shared/StatusChip';
 
 /** One reply to the citizen as written, with its review and how it was given. */
 export function ReplyCard({ reply, actions }: { reply: CaseReply; actions: ReactNode }) {
@@ -21,14 +21,14 @@ export function ReplyCard({ reply, actions }: { reply: CaseReply; actions: React
       data-status={reply.status}
     >
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
-        <CaseStatusChip replyStatus={reply.status} testId="reply-status" />
+        <StatusChip replyStatus={reply.status} testId="reply-status" />
         <Typography variant="body2" color="text.secondary">
           {t(`common:languages.${reply.language}`)}
           {reply.draftedByName && ` · ${t('reply.draftedBy', { name: reply.draftedByName })}`}
         </Typography>
       </Box>
       <Typography
-        dir={reply.language === 'ar' ? 'rtl' : 'ltr'}
+        dir={directionOf(reply.language)}
         lang={reply.language}
         sx={{
           whiteSpace: 'pre-wrap',

@@ -16,7 +16,8 @@ import { useLanguage } from '../../../app/LanguageProvider';
 import { useApiMutation } from '../../../api/hooks';
 import { ApiTextField } from '../../../components/ApiTextField';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { CaseStatusChip } from './CaseStatusChip';
+import { directionOf } from '../../../i18n/i18n';
+import { StatusChip } from '../shared/StatusChip';
 import { draftValues } from './reply-placeholders';
 
 /**
@@ -83,12 +84,12 @@ export function ReplyEditor({
   };
   const pending = save.isPending || submit.isPending;
   const error = save.error ?? submit.error;
-  const direction = language === 'ar' ? 'rtl' : 'ltr';
+  const direction = directionOf(language);
   return (
     <Box data-testid="reply-editor">
       {reply && (
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mb: 1, flexWrap: 'wrap' }}>
-          <CaseStatusChip replyStatus={reply.status} />
+          <StatusChip replyStatus={reply.status} />
           {reply.draftedByName && (
             <Typography variant="body2" color="text.secondary">
               {t('reply.draftedBy', { name: reply.draftedByName })}

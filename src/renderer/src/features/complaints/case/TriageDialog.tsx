@@ -16,7 +16,7 @@ import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { ApiTextField } from '../../../components/ApiTextField';
 import { FormDialog } from '../../../components/FormDialog';
 import { fieldError } from '../../../components/field-error';
-import { localName } from './case-names';
+import { categoryName } from '../shared/category-name';
 
 /** Corrects what intake decided: the legal kind, urgency, category and place. */
 export function TriageDialog({
@@ -101,7 +101,7 @@ export function TriageDialog({
       >
         {choices.map((category) => (
           <MenuItem key={category.id} value={category.id}>
-            {localName(category, language)}
+            {categoryName(category, language)}
           </MenuItem>
         ))}
       </ApiTextField>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseDetail, CaseReply } from '../../../../../shared/api/procedures/cases.procedures';
 import type { AssigneeRow } from '../../../../../shared/api/procedures/complaints.procedures';
-import { casePermissions, editableReply, eligibleAssignees } from './case-permissions';
+import { casePermissions, editableReply, mayAssignTo } from './case-permissions';
 
 const works = '0190a000-0000-7000-8000-000000000001';
 const lighting = '0190a000-0000-7000-8000-000000000002';
@@ -146,7 +146,7 @@ describe('case permissions', () => {
       { id: 'a2', displayName: 'يوسف', departmentId: lighting, roles: ['clerk'] },
     ];
     const routed = caseOf({ status: 'routed', departmentId: works });
-    expect(eligibleAssignees(clerk, routed, staff).map((a) => a.id)).toEqual(['a1']);
-    expect(eligibleAssignees(head, routed, staff).map((a) => a.id)).toEqual(['a1', 'a2']);
+    expect(staff.filter(mayAssignTo(clerk, routed)).map((a) => a.id)).toEqual(['a1']);
+    expect(staff.filter(mayAssignTo(head, routed)).map((a) => a.id)).toEqual(['a1', 'a2']);
   });
 });

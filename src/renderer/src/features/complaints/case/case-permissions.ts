@@ -1,4 +1,3 @@
-import { contract } from '../../../../../shared/api/contract';
 import type { ProcedureName } from '../../../../../shared/api/procedure-names';
 import type { CaseDetail, CaseReply } from '../../../../../shared/api/procedures/cases.procedures';
 import type { AssigneeRow } from '../../../../../shared/api/procedures/complaints.procedures';
@@ -14,6 +13,7 @@ import {
   type CaseFacts,
   type Worker,
 } from '../../../../../shared/complaints/workflow';
+import { mayCall } from '../../../app/navigation';
 
 /** What the signed-in user may do on this case: the buttons core would refuse stay hidden. */
 export interface CasePermissions {
@@ -36,14 +36,6 @@ export interface CasePermissions {
 }
 
 type CaseUser = Pick<SessionUser, 'id' | 'roles' | 'departmentId'>;
-
-/** The contract's rule for a procedure: the same one core applies before the handler runs. */
-export function mayCall(name: ProcedureName, roles: CaseUser['roles']): boolean {
-  const access = contract[name].access;
-  return (
-    access === 'public' || access === 'signed-in' || access.some((role) => roles.includes(role))
-  );
-}
 
 function workerOf(user: CaseUser): Worker {
   return { id: user.id, roles: user.roles, departmentId: user.departmentId };
@@ -96,15 +88,12 @@ export function casePermissions(user: CaseUser, detail: CaseDetail): CasePermiss
   };
 }
 
-/** The staff this user may hand the case to (assignRefusal per person; the list holds active ones). */
-export function eligibleAssignees(
+/** Whether this user may hand the case to a person (assignRefusal; assignees are all active). */
+export function mayAssignTo(
   user: CaseUser,
   detail: CaseDetail,
-  assignees: readonly AssigneeRow[],
-): AssigneeRow[] {
+): (assignee: AssigneeRow) => boolean {
   const worker = workerOf(user);
   const facts = factsOf(detail);
-  return assignees.filter(
-    (assignee) => assignRefusal(worker, facts, { ...assignee, active: true }) === null,
-  );
+  return (assignee) => assignRefusal(worker, facts, { ...assignee, active: true }) === null;
 }

@@ -6,8 +6,9 @@ import {
   fillTemplate,
   type TemplatePlaceholder,
 } from '../../../../../shared/complaints/reply-template';
+import { communeToday } from '../../../../../shared/complaints/legal-clock';
 import type { Language } from '../../../../../shared/tables/platform.tables';
-import { formatDay, today } from './case-dates';
+import { formatDay } from '../../../format/dates';
 
 /** Placeholders that differ per citizen when merged cases share one answer. */
 const perCitizen: readonly TemplatePlaceholder[] = ['citizen_name', 'number'];
@@ -28,7 +29,7 @@ export function draftValues(
     number: keep('number', detail.number),
     received_on: formatDay(detail.receivedOn, language),
     subject: detail.subject,
-    today: formatDay(today(), language),
+    today: formatDay(communeToday(new Date()), language),
   };
 }
 
@@ -52,6 +53,6 @@ export function letterBody(
     number: citizen.number,
     received_on: formatDay(detail.receivedOn, language),
     subject: detail.subject,
-    today: formatDay(today(), language),
+    today: formatDay(communeToday(new Date()), language),
   });
 }

@@ -7,7 +7,7 @@ import {
   isoDateSchema,
 } from '../../../../../shared/complaints/complaint-values';
 import type { Language } from '../../../../../shared/tables/platform.tables';
-import { formatDay } from './case-dates';
+import { formatDay } from '../../../format/dates';
 
 export interface DetailLookups {
   departmentNames: ReadonlyMap<string, string>;

@@ -16,19 +16,18 @@ import { useTranslation } from 'react-i18next';
 import { maxAttachmentsAtIntake } from '../../../../../shared/complaints/complaint-values';
 import { ApiCallError, errorCodeOf } from '../../../api/api-error';
 import {
+  attachmentAccept,
   attachmentProblem,
-  attachmentTypeOf,
-  readAsBase64,
-  type PendingAttachment,
-} from './attachment-files';
+  isImage,
+  readUpload,
+} from '../shared/attachment-files';
+import type { PendingAttachment } from './intake-draft';
 
 /** A refused file and why, in words the clerk can act on. */
 interface Refusal {
   fileName: string;
   reason: 'FILE_TOO_LARGE' | 'FILE_TYPE_NOT_ALLOWED' | 'tooMany' | 'unreadable';
 }
-
-const accept = 'application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png';
 
 function useSizeLabel() {
   const { t } = useTranslation('complaints');
@@ -75,16 +74,8 @@ export function AttachmentsField({
     setReading(true);
     const read: PendingAttachment[] = [];
     for (const file of accepted) {
-      const mimeType = attachmentTypeOf(file);
       try {
-        if (mimeType)
-          read.push({
-            key: crypto.randomUUID(),
-            fileName: file.name,
-            mimeType,
-            size: file.size,
-            dataBase64: await readAsBase64(file),
-          });
+        read.push({ key: crypto.randomUUID(), size: file.size, ...(await readUpload(file)) });
       } catch {
         refused.push({ fileName: file.name, reason: 'unreadable' });
       }
@@ -103,7 +94,7 @@ export function AttachmentsField({
         ref={input}
         type="file"
         multiple
-        accept={accept}
+        accept={attachmentAccept}
         hidden
         onChange={(event) => {
           const files = [...(event.target.files ?? [])];
@@ -170,7 +161,7 @@ export function AttachmentsField({
               }
             >
               <ListItemIcon>
-                {file.mimeType === 'application/pdf' ? <PictureAsPdfIcon /> : <ImageIcon />}
+                {isImage(file.mimeType) ? <ImageIcon /> : <PictureAsPdfIcon />}
               </ListItemIcon>
               <ListItemText primary={<bdi>{file.fileName}</bdi>} secondary={sizeLabel(file.size)} />
             </ListItem>

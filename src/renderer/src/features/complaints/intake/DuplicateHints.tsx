@@ -13,7 +13,7 @@ import { useLanguage } from '../../../app/LanguageProvider';
 import { useApiQuery } from '../../../api/hooks';
 import { navigate } from '../../../app/routes';
 import { useDebouncedValue } from '../../../components/useDebouncedValue';
-import { formatDay } from '../shared/format-day';
+import { formatDay } from '../../../format/dates';
 import { StatusChip } from '../shared/StatusChip';
 
 /** Enough typed to compare: a category, a district and a sentence or so. */

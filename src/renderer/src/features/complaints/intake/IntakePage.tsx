@@ -1,4 +1,3 @@
-import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import DeleteSweepIcon from '@mui/icons-material/DeleteSweep';
 import SaveIcon from '@mui/icons-material/Save';
 import Box from '@mui/material/Box';
@@ -16,6 +15,7 @@ import { CenteredProgress } from '../../../components/CenteredProgress';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
+import { BackButton } from '../shared/BackButton';
 import { useSessionUser } from '../shared/useSessionUser';
 import { AttachmentsField } from './AttachmentsField';
 import { CitizenFields } from './CitizenFields';
@@ -130,9 +130,7 @@ function Intake({ user }: { user: SessionUser }) {
         title={t('intake.title')}
         intro={t('intake.intro')}
         action={
-          <Button startIcon={<ArrowBackIcon />} onClick={() => navigate('complaints')}>
-            {t('intake.backToQueue')}
-          </Button>
+          <BackButton onClick={() => navigate('complaints')}>{t('intake.backToQueue')}</BackButton>
         }
       />
       {listError && <ErrorAlert error={listError} />}

@@ -18,7 +18,7 @@ import {
 import { useLanguage } from '../../../app/LanguageProvider';
 import { ApiTextField } from '../../../components/ApiTextField';
 import { fieldError } from '../../../components/field-error';
-import { formatDay } from '../shared/format-day';
+import { formatDay } from '../../../format/dates';
 import type { IntakeFieldsProps } from './intake-fields';
 
 /** Which of the three legal kinds, how it came in, when, and whether it cannot wait. */

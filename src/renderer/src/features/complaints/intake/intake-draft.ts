@@ -1,8 +1,14 @@
+import type { AttachmentUpload } from '../../../../../shared/api/procedures/complaints.procedures';
 import type {
   ComplaintChannel,
   ComplaintKind,
 } from '../../../../../shared/complaints/complaint-values';
-import type { PendingAttachment } from './attachment-files';
+
+/** A file the clerk chose, read and ready to send with the intake. */
+export interface PendingAttachment extends AttachmentUpload {
+  key: string;
+  size: number;
+}
 
 /** The intake form as typed: text as in the boxes, files already read. */
 export interface IntakeForm {

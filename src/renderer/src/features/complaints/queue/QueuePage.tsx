@@ -11,14 +11,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../../../shared/api/procedures/session.procedures';
 import { useApiQuery } from '../../../api/hooks';
-import { mayVisit } from '../../../app/navigation';
+import { mayCall, mayVisit } from '../../../app/navigation';
 import { navigate } from '../../../app/routes';
 import { CenteredProgress } from '../../../components/CenteredProgress';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { SuccessNotice } from '../../../components/SuccessNotice';
 import { useDebouncedValue } from '../../../components/useDebouncedValue';
-import { mayCall } from '../../../app/navigation';
+import { AssignDialog } from '../shared/AssignDialog';
 import {
   defaultQueueSort,
   readQueueMemory,
@@ -27,13 +27,12 @@ import {
   type QueueMemory,
   type QueueSortField,
 } from '../shared/queue-memory';
+import { RouteDialog } from '../shared/RouteDialog';
 import { useSessionUser } from '../shared/useSessionUser';
-import { AssignDialog } from './AssignDialog';
 import { BulkActions } from './BulkActions';
 import { QueueFilters } from './QueueFilters';
 import { QueueGrid } from './QueueGrid';
 import { QueueViewTabs } from './QueueViewTabs';
-import { RouteDialog } from './RouteDialog';
 import { noSelection, selectedIds } from './queue-selection';
 import { useQueueColumns } from './useQueueColumns';
 
@@ -220,6 +219,8 @@ function Queue({ user }: { user: SessionUser }) {
       {dialog.kind === 'route' && (
         <RouteDialog
           ids={dialog.ids}
+          title={t('queue.route.title', { count: dialog.ids.length })}
+          intro={t('queue.route.body')}
           departments={departments.data ?? []}
           onClose={() => setDialog({ kind: 'none' })}
           onDone={(count) => bulkDone(t('queue.route.done', { count }))}
@@ -228,6 +229,7 @@ function Queue({ user }: { user: SessionUser }) {
       {dialog.kind === 'assign' && (
         <AssignDialog
           ids={dialog.ids}
+          title={t('queue.assign.title', { count: dialog.ids.length })}
           initialDepartmentId={dialog.departmentId}
           departments={departments.data ?? []}
           onClose={() => setDialog({ kind: 'none' })}

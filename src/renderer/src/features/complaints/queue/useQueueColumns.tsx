@@ -9,10 +9,10 @@ import type {
   QueueRow,
 } from '../../../../../shared/api/procedures/complaints.procedures';
 import { useLanguage } from '../../../app/LanguageProvider';
+import { formatDay } from '../../../format/dates';
 import { departmentName } from '../../admin/department-name';
 import { categoryName } from '../shared/category-name';
 import { DaysLeftChip } from '../shared/DaysLeftChip';
-import { formatDay } from '../shared/format-day';
 import { StatusChip } from '../shared/StatusChip';
 import { UrgencyFlags } from '../shared/UrgencyFlags';
 import { CaseNumber } from './CaseNumber';
@@ -130,7 +130,12 @@ export function useQueueColumns(
         headerName: t('queue.columns.daysLeft'),
         width: 120,
         renderCell: ({ row }) => (
-          <DaysLeftChip daysLeft={row.daysLeft} dueKind={row.dueKind} dueOn={row.nextDueOn} />
+          <DaysLeftChip
+            daysLeft={row.daysLeft}
+            dueKind={row.dueKind}
+            dueOn={row.nextDueOn}
+            testId="days-left"
+          />
         ),
       },
     ];

@@ -1,8 +1,7 @@
 import PhoneInTalkIcon from '@mui/icons-material/PhoneInTalk';
-import WarningIcon from '@mui/icons-material/Warning';
 import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
 import { useTranslation } from 'react-i18next';
+import { UrgentChip } from './UrgentChip';
 
 /**
  * An urgent case (danger to people or property) and, while nobody has phoned the citizen yet,
@@ -18,13 +17,7 @@ export function UrgencyFlags({ urgent, callToday }: { urgent: boolean; callToday
     );
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 0.5 }}>
-      <Chip
-        size="small"
-        color="error"
-        icon={<WarningIcon />}
-        label={t('urgency.urgent')}
-        data-testid="urgent-chip"
-      />
+      <UrgentChip />
       {callToday && (
         <Box
           sx={{

@@ -1,5 +1,3 @@
-import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -11,6 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { communeToday } from '../../../../../shared/complaints/legal-clock';
 import { useLanguage } from '../../../app/LanguageProvider';
+import { BackButton } from '../shared/BackButton';
 import { navigate } from '../../../app/routes';
 import { useApiQuery } from '../../../api/hooks';
 import { CenteredProgress } from '../../../components/CenteredProgress';
@@ -40,15 +39,14 @@ export function StatsPage() {
 
   return (
     <>
-      <Button
+      <BackButton
         size="small"
-        startIcon={language === 'ar' ? <ArrowForwardIcon /> : <ArrowBackIcon />}
         onClick={() => navigate('complaints')}
         data-testid="back-to-queue"
         sx={{ mb: 1 }}
       >
         {t('backToQueue')}
-      </Button>
+      </BackButton>
       <PageHeader
         title={t('title')}
         intro={t('intro')}

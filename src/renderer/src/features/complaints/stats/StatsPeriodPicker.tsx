@@ -5,7 +5,7 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../app/LanguageProvider';
-import { formatDay } from '../shared/format-day';
+import { formatDay } from '../../../format/dates';
 import {
   matchingPreset,
   periodPresets,

@@ -1,5 +1,4 @@
 import AddIcon from '@mui/icons-material/Add';
-import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import DeleteIcon from '@mui/icons-material/Delete';
 import EditIcon from '@mui/icons-material/Edit';
 import Box from '@mui/material/Box';
@@ -28,6 +27,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { SuccessNotice } from '../../../components/SuccessNotice';
 import { directionOf } from '../../../i18n/i18n';
+import { BackButton } from '../shared/BackButton';
 import { categoryName } from '../shared/category-name';
 import { PlaceholderGuide } from './PlaceholderGuide';
 import { TemplateDialog } from './TemplateDialog';
@@ -85,9 +85,9 @@ export function TemplatesPage() {
         intro={t('templates.intro')}
         action={
           <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-            <Button startIcon={<ArrowBackIcon />} onClick={() => navigate('complaints')}>
+            <BackButton onClick={() => navigate('complaints')}>
               {t('templates.backToQueue')}
-            </Button>
+            </BackButton>
             <Button
               variant="contained"
               startIcon={<AddIcon />}

@@ -1,18 +1,11 @@
+import type { AttachmentUpload } from '../../../../../shared/api/procedures/complaints.procedures';
 import {
   attachmentMimeTypes,
   maxAttachmentBytes,
   type AttachmentMimeType,
 } from '../../../../../shared/complaints/complaint-values';
 
-/** A file the clerk chose, read and ready to send with the intake. */
-export interface PendingAttachment {
-  key: string;
-  fileName: string;
-  mimeType: AttachmentMimeType;
-  size: number;
-  dataBase64: string;
-}
-
+/** Why a picked file is refused before it is read (the same codes core answers with). */
 export type AttachmentProblem = 'FILE_TOO_LARGE' | 'FILE_TYPE_NOT_ALLOWED';
 
 const typeOfExtension: Record<string, AttachmentMimeType> = {
@@ -21,6 +14,12 @@ const typeOfExtension: Record<string, AttachmentMimeType> = {
   jpeg: 'image/jpeg',
   png: 'image/png',
 };
+
+/** What a file input offers: the types, and the extensions of files the system leaves untyped. */
+export const attachmentAccept = [
+  ...attachmentMimeTypes,
+  ...Object.keys(typeOfExtension).map((extension) => `.${extension}`),
+].join(',');
 
 /**
  * The file's type as the browser reports it; by its extension only when the system reports none
@@ -47,7 +46,7 @@ export function attachmentProblem(file: {
 }
 
 /** The file's bytes in base64, as the contract carries them. */
-export function readAsBase64(file: Blob): Promise<string> {
+function readAsBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {
@@ -58,4 +57,30 @@ export function readAsBase64(file: Blob): Promise<string> {
     reader.onerror = () => reject(reader.error ?? new Error('unreadable file'));
     reader.readAsDataURL(file);
   });
+}
+
+/**
+ * A file that passed attachmentProblem, as the contract carries it (core checks the signature
+ * again). Rejects when the file cannot be read.
+ */
+export async function readUpload(file: File): Promise<AttachmentUpload> {
+  const mimeType = attachmentTypeOf(file);
+  if (mimeType === null) throw new Error('not an attachment type');
+  return {
+    fileName: file.name.slice(0, 200),
+    mimeType,
+    dataBase64: await readAsBase64(file),
+  };
+}
+
+/** A stored file back from core, as a Blob the page can show or offer for download. */
+export function blobOf(dataBase64: string, mimeType: string): Blob {
+  const binary = atob(dataBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type: mimeType });
+}
+
+export function isImage(mimeType: string): boolean {
+  return mimeType === 'image/jpeg' || mimeType === 'image/png';
 }

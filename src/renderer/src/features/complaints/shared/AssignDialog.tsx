@@ -4,6 +4,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DepartmentRow } from '../../../../../shared/api/procedures/admin.procedures';
+import type { AssigneeRow } from '../../../../../shared/api/procedures/complaints.procedures';
 import { useLanguage } from '../../../app/LanguageProvider';
 import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -12,20 +13,26 @@ import { FormDialog } from '../../../components/FormDialog';
 import { departmentName } from '../../admin/department-name';
 
 /**
- * Gives the chosen cases to one member of staff. The list narrows to a department's clerks and
- * heads once a department is chosen (the cases' own, when they share one); core decides who may
- * hand work to whom and refuses all of them or none.
+ * Gives cases (one, or those checked in the queue) to one member of staff. The list narrows to a
+ * department's clerks and heads once a department is chosen (the cases' own, when they share
+ * one); core decides who may hand work to whom and refuses all of the cases or none.
  */
 export function AssignDialog({
   ids,
+  title,
   initialDepartmentId,
   departments,
+  eligible = () => true,
   onClose,
   onDone,
 }: {
   ids: readonly string[];
+  /** Says whether one case or a selection is being given. */
+  title: string;
   initialDepartmentId: string;
   departments: readonly DepartmentRow[];
+  /** Where the page already knows whom core would refuse, they are not offered. */
+  eligible?: (person: AssigneeRow) => boolean;
   onClose: () => void;
   onDone: (updated: number) => void;
 }) {
@@ -40,13 +47,14 @@ export function AssignDialog({
     departmentName(a, language).localeCompare(departmentName(b, language), language),
   );
   const candidates = (assignees.data ?? [])
+    .filter((person) => eligible(person))
     .filter((person) => !departmentId || person.departmentId === departmentId)
     .sort((a, b) => a.displayName.localeCompare(b.displayName, language));
   const problem = missing ? t('validation:required') : fieldError(assign.error, 'assigneeId', t);
   return (
     <FormDialog
       open
-      title={t('queue.assign.title', { count: ids.length })}
+      title={title}
       onClose={onClose}
       onSubmit={() => {
         if (!assigneeId) return setMissing(true);

@@ -10,14 +10,21 @@ import { fieldError } from '../../../components/field-error';
 import { FormDialog } from '../../../components/FormDialog';
 import { departmentName } from '../../admin/department-name';
 
-/** Sends the chosen cases to a department; core routes all of them or none. */
+/** Sends cases (one, or those checked in the queue) to a department; core routes all or none. */
 export function RouteDialog({
   ids,
+  title,
+  intro,
+  initialDepartmentId = '',
   departments,
   onClose,
   onDone,
 }: {
   ids: readonly string[];
+  /** Says whether one case or a selection is being sent. */
+  title: string;
+  intro?: string;
+  initialDepartmentId?: string;
   departments: readonly DepartmentRow[];
   onClose: () => void;
   onDone: (updated: number) => void;
@@ -25,7 +32,7 @@ export function RouteDialog({
   const { t } = useTranslation('complaints');
   const { language } = useLanguage();
   const route = useApiMutation('cases:route');
-  const [departmentId, setDepartmentId] = useState('');
+  const [departmentId, setDepartmentId] = useState(initialDepartmentId);
   const [missing, setMissing] = useState(false);
   const sorted = [...departments].sort((a, b) =>
     departmentName(a, language).localeCompare(departmentName(b, language), language),
@@ -34,7 +41,7 @@ export function RouteDialog({
   return (
     <FormDialog
       open
-      title={t('queue.route.title', { count: ids.length })}
+      title={title}
       onClose={onClose}
       onSubmit={() => {
         if (!departmentId) return setMissing(true);
@@ -48,7 +55,7 @@ export function RouteDialog({
       error={route.error}
       testId="route-dialog"
     >
-      <Typography color="text.secondary">{t('queue.route.body')}</Typography>
+      {intro && <Typography color="text.secondary">{intro}</Typography>}
       <TextField
         select
         autoFocus

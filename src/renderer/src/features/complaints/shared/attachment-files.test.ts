@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { maxAttachmentBytes } from '../../../../../shared/complaints/complaint-values';
-import { attachmentProblem, attachmentTypeOf } from './attachment-files';
+import {
+  attachmentAccept,
+  attachmentProblem,
+  attachmentTypeOf,
+  blobOf,
+  isImage,
+} from './attachment-files';
 
 describe('attachmentProblem', () => {
   it('accepts scans and photos up to the limit', () => {
@@ -41,5 +47,25 @@ describe('attachmentTypeOf', () => {
     expect(attachmentTypeOf({ name: 'SCAN.JPEG', type: '' })).toBe('image/jpeg');
     expect(attachmentTypeOf({ name: 'letter.pdf', type: '' })).toBe('application/pdf');
     expect(attachmentTypeOf({ name: 'photo.png', type: 'image/png' })).toBe('image/png');
+  });
+
+  it('lets the file picker offer the same types and extensions', () => {
+    expect(attachmentAccept.split(',').sort()).toEqual(
+      ['application/pdf', 'image/jpeg', 'image/png', '.pdf', '.jpg', '.jpeg', '.png'].sort(),
+    );
+  });
+});
+
+describe('stored files', () => {
+  it('turn core base64 back into the same bytes', async () => {
+    const blob = blobOf(Buffer.from('%PDF-1.7 سلام').toString('base64'), 'application/pdf');
+    expect(blob.type).toBe('application/pdf');
+    expect(Buffer.from(await blob.arrayBuffer()).toString()).toBe('%PDF-1.7 سلام');
+  });
+
+  it('show photos in the page and offer PDFs for download', () => {
+    expect(isImage('image/png')).toBe(true);
+    expect(isImage('image/jpeg')).toBe(true);
+    expect(isImage('application/pdf')).toBe(false);
   });
 });
