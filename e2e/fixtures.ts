@@ -20,6 +20,8 @@ export const test = base.extend<{ harness: RunningHarness }>({
 
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(artifactsDir, { recursive: true });
+  // From the top, so the fixed app bar is where the user sees it and not across the page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
 }
 
