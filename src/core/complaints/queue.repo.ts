@@ -15,7 +15,7 @@ import {
   type SortKeys,
 } from './queue-order';
 import { rowsFor } from './queue-rows';
-import { searchMatches } from './queue-search';
+import { searchMatches, searchWindow } from './queue-search';
 import {
   filterConditions,
   joinConditions,
@@ -124,16 +124,19 @@ export function queuePage(
   query: QueueQuery,
   viewer: Viewer,
   today: string,
-): { rows: QueueRow[]; total: number } {
+): { rows: QueueRow[]; total: number; limited: boolean } {
   const selected = selection(db, query, viewer, today);
-  if (selected === null) return { rows: [], total: 0 };
+  if (selected === null) return { rows: [], total: 0, limited: false };
   if (selected.matches !== null) {
     const { rowids, total } = searchedPage(db, selected, query);
-    return { rows: rowsFor(db, rowids, today), total };
+    // A full window means older matches may have been left out.
+    const limited = selected.matches.length >= searchWindow;
+    return { rows: rowsFor(db, rowids, today), total, limited };
   }
   const parts = orderedParts(selected.scope, selected.where, query.sort);
   const rowids = pageRowids(db, parts, query.pageSize, query.page * query.pageSize);
-  return { rows: rowsFor(db, rowids, today), total: totalOf(db, selected.scope, selected.where) };
+  const total = totalOf(db, selected.scope, selected.where);
+  return { rows: rowsFor(db, rowids, today), total, limited: total >= queueTotalCap };
 }
 
 /** How many cases each saved view holds, for the badges (capped like the totals). */

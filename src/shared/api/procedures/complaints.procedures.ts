@@ -211,7 +211,9 @@ export const complaintsProcedures = {
       filters: queueFiltersSchema,
       search: z.string().max(200).optional(),
     }),
-    output: pageOf(queueRowSchema),
+    // `limited`: the total stopped at its cap, or a search kept only its newest matches; the
+    // screen then asks for a narrower filter or search.
+    output: pageOf(queueRowSchema).extend({ limited: z.boolean() }),
     access: complaintReaderRoles,
   }),
   'complaints:viewCounts': query({

@@ -4,6 +4,7 @@ import KeyboardIcon from '@mui/icons-material/Keyboard';
 import TextSnippetIcon from '@mui/icons-material/TextSnippet';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Alert from '@mui/material/Alert';
 import Typography from '@mui/material/Typography';
 import type { GridRowSelectionModel, GridSortModel } from '@mui/x-data-grid';
 import { keepPreviousData, useQueryClient } from '@tanstack/react-query';
@@ -180,6 +181,13 @@ function Queue({ user }: { user: SessionUser }) {
         <KeyboardIcon fontSize="small" />
         {t(mayAct ? 'queue.keyboardHint' : 'queue.keyboardHintReadOnly')}
       </Typography>
+      {queue.data?.limited && (
+        <Alert severity="info" sx={{ mb: 1 }} data-testid="queue-limited">
+          {t(settledSearch ? 'queue.limitedSearch' : 'queue.limitedTotal', {
+            count: queue.data.total,
+          })}
+        </Alert>
+      )}
       {mayAct && checked.length > 0 && (
         <BulkActions
           count={checked.length}
