@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ComplaintsBenchResult } from './complaints.bench';
 import type { CoreReadyResult } from './core-ready.bench';
 import type { MemoryResult } from './memory-after-sign-in.bench';
 import type { StartupPageResult } from './startup-page.bench';
@@ -25,6 +26,7 @@ const benchmarks = [
   'startup-page.bench.ts',
   'memory-after-sign-in.bench.ts',
   'core-ready.bench.ts',
+  'complaints.bench.ts',
 ] as const;
 
 function run(file: string): Promise<number> {
@@ -114,6 +116,46 @@ function summary(since: number): void {
       `${mb(memory.baselinePage.afterGc.used)} static page`,
       ratio(memory.appPage.afterGc.used, memory.baselinePage.afterGc.used),
       '',
+    ]);
+  }
+  const complaints = latest<ComplaintsBenchResult>('complaints', since);
+  if (complaints) {
+    const { queue, search, caseOpen, rss, targets } = complaints;
+    const worstView = queue.views.reduce((a, b) => (b.latency.p95 > a.latency.p95 ? b : a));
+    rows.push([
+      `11. queue first page, slowest view p95 (${worstView.name})`,
+      ms(worstView.latency.p95),
+      `${ms(queue.baselinePooled.p95)} SELECT * LIMIT 50`,
+      ratio(worstView.latency.p95, queue.baselinePooled.p95),
+      `<= ${targets.queueP95Ms} ms: ${verdict(worstView.latency.p95, targets.queueP95Ms)}`,
+    ]);
+    rows.push([
+      "    search p95, query mix pooled, view 'all'",
+      ms(search.byView.all.pooled.p95),
+      `${ms(search.baselinePooled.p95)} bare MATCH LIMIT 50`,
+      ratio(search.byView.all.pooled.p95, search.baselinePooled.p95),
+      `<= ${targets.searchP95Ms} ms: ${verdict(search.byView.all.pooled.p95, targets.searchP95Ms)}`,
+    ]);
+    rows.push([
+      '    search, slowest query p95 (either view)',
+      ms(search.worstP95),
+      '',
+      '',
+      `<= ${targets.searchP95Ms} ms: ${verdict(search.worstP95, targets.searchP95Ms)}`,
+    ]);
+    rows.push([
+      '    cases:get of a case with 50 events, p95',
+      ms(caseOpen.fiftyEvents.latency.p95),
+      `${ms(caseOpen.fiftyEvents.baseline.p95)} SELECT by id`,
+      ratio(caseOpen.fiftyEvents.latency.p95, caseOpen.fiftyEvents.baseline.p95),
+      `<= ${targets.caseP95Ms} ms: ${verdict(caseOpen.fiftyEvents.latency.p95, targets.caseP95Ms)}`,
+    ]);
+    rows.push([
+      '    peak RSS of the benchmark process',
+      `${rss.peakMb.toFixed(1)} MB`,
+      '',
+      '',
+      `<= ${targets.peakRssMb} MB: ${verdict(rss.peakMb, targets.peakRssMb)}`,
     ]);
   }
   printTable(

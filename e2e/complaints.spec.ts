@@ -14,10 +14,11 @@ const lighting = { ar: 'مصلحة الإنارة العمومية', fr: "Servic
 
 /** Calls core like the window does, for the set-up an administrator did earlier. */
 async function api(page: Page, name: string, input: unknown): Promise<unknown> {
+  // The page's window.api (the harness's); its type lives with the renderer, not in e2e.
   const result = await page.evaluate(
     ([procedure, value]) =>
-      (window.api as unknown as Record<string, (input: unknown) => Promise<unknown>>)[
-        procedure as string
+      (window as unknown as { api: Record<string, (input: unknown) => Promise<unknown>> }).api[
+        procedure
       ]!(value),
     [name, input] as const,
   );

@@ -28,8 +28,15 @@ describe('search words', () => {
     expect(matches('حفرة في الطريق', 'حفرة ماء')).toBe(false);
   });
 
+  it('ignores a bare article or a single letter, which would match most of the register', () => {
+    expect(matchExpression('ال')).toBeNull();
+    expect(matchExpression('و م')).toBeNull();
+    expect(matchExpression('ال انارة')).toBe('"اناره"*');
+    expect(matchExpression('زنقة 7')).toBe('"زنقه"* "7"*');
+  });
+
   it('quotes what the user typed, so FTS5 syntax is only text', () => {
-    expect(matchExpression('a" OR b*')).toBe('"a"* "or"* "b"*');
+    expect(matchExpression('ab" OR cd*')).toBe('"ab"* "or"* "cd"*');
     expect(matchExpression('  ،؛!  ')).toBeNull();
   });
 

@@ -44,6 +44,18 @@ export function indexText(...parts: (string | null | undefined)[]): string {
   return [...new Set(words.flatMap(wordForms))].join(' ');
 }
 
+/** The glued particles alone: as a prefix, "ال" would match most words of the register. */
+const particles = new Set([...articlePrefixes, 'و', 'ف', 'ب', 'ل', 'ك']);
+
+/**
+ * A query word worth matching: not a bare particle, and not a single letter (whose prefix also
+ * matches a large share of the index); a single digit is kept, it may be part of a number.
+ */
+function searchable(word: string): boolean {
+  if (particles.has(word)) return false;
+  return word.length > 1 || /\d/.test(word);
+}
+
 /** At most this many words from a query; more only slows the match. */
 const maxQueryWords = 8;
 
@@ -55,6 +67,7 @@ const maxQueryWords = 8;
 export function matchExpression(query: string): string | null {
   const words = searchWords(query)
     .map((word) => withoutArticle(word) ?? word)
+    .filter(searchable)
     .slice(0, maxQueryWords);
   if (words.length === 0) return null;
   return words.map((word) => `"${word.replaceAll('"', '""')}"*`).join(' ');
