@@ -34,8 +34,9 @@ test('a new user creates the administrator, signs in, switches language, visits 
   await expect(page.getByTestId('sync-state')).toContainText('Local uniquement');
   await saveScreenshot(page, 'home-fr');
 
+  // The administrator runs the system, not the complaints register (law 09-08: who needs it).
+  await expect(page.getByTestId('nav-complaints')).toHaveCount(0);
   for (const [route, heading] of [
-    ['complaints', 'Plaintes, observations et suggestions'],
     ['info-requests', "Demandes d'accès à l'information"],
     ['articles', 'Actualités et articles'],
     ['slec', 'Projet SLEC énergie-climat'],
