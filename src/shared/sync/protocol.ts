@@ -1,2 +1,147 @@
+import { z } from 'zod';
+import { roleSchema } from '../roles';
+import { languageSchema } from '../tables/platform.tables';
+
+/**
+ * The wire between the app's core and the central server (DESIGN.md, Sync). Both sides import
+ * these schemas: the server validates every request with them, the client every answer.
+ *
+ * HTTP, JSON, under /api/v1. Every call but sign-in and health carries `Authorization: Bearer
+ * <device token>`; every call carries `x-maktab-protocol: <latestProtocolVersion>`, and a server
+ * answers 426 (UPDATE_REQUIRED) to a client older than it understands.
+ */
+
 /** Version of the sync protocol between app and server; bumped when the change format changes. */
 export const latestProtocolVersion = 1;
+export const protocolHeader = 'x-maktab-protocol';
+export const apiPrefix = '/api/v1';
+
+/** Most changes one push may carry, most one pull answer holds. */
+export const maxPushBatch = 500;
+export const maxPullBatch = 2000;
+
+const uuid = z.uuid();
+/** An HLC stamp as text (shared/sync/hlc.ts formatStamp): compares correctly as a string. */
+export const hlcTextSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-[0-9a-f]{16}$/);
+
+/**
+ * One changed cell, as core's change log holds it. `value` is the STORED form of the column
+ * (shared/tables storage: text, integer, 0/1 for booleans, JSON text for json columns, or null);
+ * the receiver parses it with the column's declaration before using it.
+ */
+export const changeSchema = z.strictObject({
+  id: uuid,
+  table: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/),
+  rowId: z.string().min(1).max(60),
+  column: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/),
+  value: z.union([z.string().max(20_000), z.number(), z.null()]),
+  hlc: hlcTextSchema,
+  userId: uuid.nullable(),
+  deviceId: z.string().min(1).max(60),
+  /** The schema version (number of migrations) of the app that wrote it. */
+  schemaVersion: z.int().min(1).max(100_000),
+});
+export type SyncChange = z.infer<typeof changeSchema>;
+
+export const syncUserSchema = z.object({
+  id: uuid,
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(roleSchema),
+  departmentId: uuid.nullable(),
+  language: languageSchema,
+});
+export type SyncUser = z.infer<typeof syncUserSchema>;
+
+/** POST /api/v1/auth/sign-in */
+export const signInRequestSchema = z.strictObject({
+  username: z.string().trim().toLowerCase().min(1).max(40),
+  password: z.string().min(1).max(200),
+  deviceId: z.string().min(1).max(60),
+  deviceName: z.string().trim().min(1).max(80),
+});
+export const signInResponseSchema = z.object({
+  /** Shown once; the server keeps only its hash. Revocable by an administrator. */
+  token: z.string().min(32),
+  user: syncUserSchema,
+  /** Server's clock (ms since epoch) when answering, for the client's offset. */
+  serverTime: z.int(),
+});
+
+/** POST /api/v1/sync/push */
+export const pushRequestSchema = z.strictObject({
+  changes: z.array(changeSchema).min(1).max(maxPushBatch),
+});
+
+export const rejectionReasons = [
+  'UNKNOWN_TABLE',
+  'UNKNOWN_COLUMN',
+  'INVALID_VALUE',
+  'FORBIDDEN_COLUMN',
+  'FORBIDDEN_TRANSITION',
+  'APPEND_ONLY',
+  'CLOCK_TOO_FAR_AHEAD',
+  'NOT_YOUR_CHANGE',
+] as const;
+export const rejectionReasonSchema = z.enum(rejectionReasons);
+export type RejectionReason = z.infer<typeof rejectionReasonSchema>;
+
+export const pushResultSchema = z.discriminatedUnion('status', [
+  /** Accepted (also when it was already accepted before: pushes are idempotent by change id). */
+  z.object({ id: uuid, status: z.literal('accepted') }),
+  /** Rejected, with the server's current value of the cell so the client can put it back. */
+  z.object({
+    id: uuid,
+    status: z.literal('rejected'),
+    reason: rejectionReasonSchema,
+    serverValue: z.union([z.string(), z.number(), z.null()]),
+    serverHlc: hlcTextSchema.nullable(),
+  }),
+  /** Written by a newer app than the server knows: kept aside until the server is updated. */
+  z.object({ id: uuid, status: z.literal('deferred') }),
+]);
+export type PushResult = z.infer<typeof pushResultSchema>;
+
+export const pushResponseSchema = z.object({
+  results: z.array(pushResultSchema),
+  serverTime: z.int(),
+});
+
+/**
+ * GET /api/v1/sync/pull?after=<cursor>&limit=<n>. The cursor is opaque to the client. An empty
+ * client passes no cursor and first receives a snapshot of the current cells (with their clocks),
+ * then the log; the server only ever hands out a prefix of its log that can no longer grow in the
+ * middle (DESIGN.md, Sync: sequence numbers committing out of order).
+ */
+export const pullQuerySchema = z.strictObject({
+  after: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(maxPullBatch).optional(),
+});
+export const pullResponseSchema = z.object({
+  changes: z.array(changeSchema),
+  cursor: z.string().max(200),
+  hasMore: z.boolean(),
+  serverTime: z.int(),
+});
+
+/** The error body of every non-2xx answer. */
+export const serverErrorSchema = z.object({
+  error: z.object({
+    code: z.enum([
+      'VALIDATION',
+      'UNAUTHENTICATED',
+      'INVALID_CREDENTIALS',
+      'TOKEN_REVOKED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'RATE_LIMITED',
+      'UPDATE_REQUIRED',
+      'PAYLOAD_TOO_LARGE',
+      'INTERNAL',
+    ]),
+    message: z.string(),
+  }),
+});
+export type ServerErrorCode = z.infer<typeof serverErrorSchema>['error']['code'];
