@@ -14,6 +14,7 @@ import {
   recoveryHandlers,
   settingsHandlers,
 } from './system/system.handlers';
+import { syncHandlers } from './sync/sync.handlers';
 import { usersHandlers } from './users/users.handlers';
 
 /** Exhaustive over the contract: a procedure without a handler does not compile. */
@@ -32,6 +33,7 @@ export const handlers: HandlerMap = {
   ...replyTemplatesHandlers,
   ...casesHandlers,
   ...complaintStatsHandlers,
+  ...syncHandlers,
 };
 
 /** VACUUM INTO cannot run inside a transaction; the copy it makes is a consistent snapshot by itself. */

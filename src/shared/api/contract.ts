@@ -6,6 +6,7 @@ import { auditProcedures } from './procedures/audit.procedures';
 import { casesProcedures } from './procedures/cases.procedures';
 import { complaintsProcedures } from './procedures/complaints.procedures';
 import { sessionProcedures } from './procedures/session.procedures';
+import { syncProcedures } from './procedures/sync.procedures';
 import { systemProcedures } from './procedures/system.procedures';
 
 /** The one API: every procedure declared once, with its input, output and who may call it. */
@@ -16,6 +17,7 @@ export const contract = {
   ...systemProcedures,
   ...complaintsProcedures,
   ...casesProcedures,
+  ...syncProcedures,
 } satisfies Record<ProcedureName, ProcedureDefinition>;
 
 export type Contract = typeof contract;

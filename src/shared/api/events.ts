@@ -1,4 +1,5 @@
 import type { EventName } from './procedure-names';
+import type { SyncState } from './procedures/sync.procedures';
 
 export interface EventPayloads {
   /** Tables written by a committed mutation, so the renderer refetches what shows them. */
@@ -9,6 +10,8 @@ export interface EventPayloads {
   'session:changed': {
     reason: 'locked' | 'signed-out' | 'signed-in' | 'unlocked' | 'restored' | 'damaged';
   };
+  /** Sync's state moved (online, offline, syncing with progress...): the header shows it. */
+  'sync:changed': { state: SyncState; progress: number | null };
 }
 
 export type EventPayload<E extends EventName> = EventPayloads[E];

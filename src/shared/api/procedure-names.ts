@@ -61,12 +61,19 @@ export const procedureNames = [
   'cases:close',
   'cases:reopen',
   'cases:merge',
+  'sync:status',
+  'sync:join',
+  'sync:now',
+  'sync:rejections',
+  'sync:dismissRejection',
+  'sync:conflicts',
+  'sync:resolveConflict',
 ] as const;
 
 export type ProcedureName = (typeof procedureNames)[number];
 
 /** Events core pushes to the window. */
-export const eventNames = ['data:changed', 'progress', 'session:changed'] as const;
+export const eventNames = ['data:changed', 'progress', 'session:changed', 'sync:changed'] as const;
 export type EventName = (typeof eventNames)[number];
 
 /** The two IPC channels between the preload and main: calls in, pushed events out. */
