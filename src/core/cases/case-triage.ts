@@ -31,13 +31,18 @@ export function triageCase(ctx: HandlerContext, input: ParsedInputOf<'cases:tria
       });
     if (!category.active) throw new AppError('CATEGORY_INACTIVE');
   }
-  const changed = ctx.write.update(complaintsTable, record.id, {
-    kind: input.kind,
-    urgent: input.urgent,
-    category_id: input.categoryId,
-    district: input.district,
-    location: input.location,
-  });
+  // A case that turns urgent owes the citizen a call now, whatever call an earlier spell made.
+  const turnsUrgent = input.urgent && !record.urgent;
+  const changed = ctx.write
+    .update(complaintsTable, record.id, {
+      kind: input.kind,
+      urgent: input.urgent,
+      category_id: input.categoryId,
+      district: input.district,
+      location: input.location,
+      ...(turnsUrgent ? { called_on: null } : {}),
+    })
+    .filter((name) => name in triageFields);
   if (changed.length === 0) return null;
   // District and location are free text: the timeline names them, the row holds them.
   const detail: EventDetail = { fields: changed.map((name) => triageFields[name]).join(',') };
@@ -61,9 +66,15 @@ export function acknowledgeCase(ctx: HandlerContext, id: string, on: string): nu
   return null;
 }
 
-/** An urgent case needs a phone call today; each call is a line in the timeline. */
+/**
+ * An urgent case needs a phone call today; each call is a line in the timeline. Only a pending,
+ * urgent case is owed one: the flag means "call today", not a note about any case.
+ */
 export function markCaseCalled(ctx: HandlerContext, id: string, note: string | undefined): null {
   const record = requireCase(ctx.db, id);
+  requirePending(record);
+  if (!record.urgent)
+    throw new AppError('VALIDATION', `case ${record.id} is not urgent`, { id: 'not_urgent' });
   ctx.write.update(complaintsTable, record.id, { called_on: todayOf(ctx) });
   appendCaseEvent(ctx, record.id, 'called', null, note ?? null);
   return null;

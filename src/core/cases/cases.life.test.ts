@@ -193,13 +193,17 @@ describe('a case from receipt to reopening', () => {
 
   it('answers the citizens of every case merged into the one answered', () => {
     signInAs(t, 'clerk');
-    const target = insertTestComplaint(t, w, { received_on: addDays(today(), -5) });
+    // Routed to roads: only whoever leads both cases merges them.
+    const roads = { department_id: w.roads, status: 'routed' as const };
+    const target = insertTestComplaint(t, w, { ...roads, received_on: addDays(today(), -5) });
     const first = insertTestComplaint(t, w, {
+      ...roads,
       received_on: addDays(today(), -4),
       citizen_name: 'محمد الإدريسي',
       citizen_phone: '0661223344',
     });
     const second = insertTestComplaint(t, w, {
+      ...roads,
       received_on: addDays(today(), -3),
       citizen_name: 'خديجة المرابط',
       citizen_cin: null,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../shared/errors';
 import { addDays, communeToday } from '../../shared/complaints/legal-clock';
-import { createTestCore, type TestCore } from '../testing/test-core';
+import { createTestCore, staffPassword, type TestCore } from '../testing/test-core';
 import { insertTestComplaint, setUpCaseWorld, signInAs, type CaseWorld } from './case-fixture';
 
 let t: TestCore;
@@ -223,6 +223,126 @@ describe('what the workflow refuses', () => {
   });
 });
 
+describe('what the workflow refuses around merged cases and replies under way', () => {
+  it("a head merging another department's cases, which they could not close", () => {
+    signInAs(t, 'clerk');
+    const target = insertTestComplaint(t, w, routedToRoads());
+    const source = insertTestComplaint(t, w, routedToRoads());
+    signInAs(t, 'lamphead');
+    refused(
+      () => t.call('cases:merge', { targetId: target.id, sourceIds: [source.id] }),
+      'NOT_CASE_LEAD',
+    );
+    signInAs(t, 'clerk');
+    const lamp = insertTestComplaint(t, w, { department_id: w.lighting, status: 'routed' });
+    signInAs(t, 'head');
+    // Leading the target is not enough: the source is lighting's.
+    refused(
+      () => t.call('cases:merge', { targetId: target.id, sourceIds: [source.id, lamp.id] }),
+      'NOT_CASE_LEAD',
+    );
+    expect(t.ok('cases:get', { id: source.id }).status).toBe('routed');
+    signInAs(t, 'director');
+    expect(t.ok('cases:merge', { targetId: target.id, sourceIds: [source.id] })).toEqual({
+      updated: 1,
+    });
+  });
+
+  it('closing a pending case that other cases were merged into, before it is answered', () => {
+    signInAs(t, 'head');
+    const target = insertTestComplaint(t, w, routedToRoads());
+    const source = insertTestComplaint(t, w, routedToRoads());
+    t.ok('cases:merge', { targetId: target.id, sourceIds: [source.id] });
+    refused(
+      () => t.call('cases:close', { id: target.id, resolution: 'سحب المواطن شكايته.' }),
+      'CASE_NOT_CLOSABLE',
+    );
+    const { replyId } = t.ok('cases:saveReply', { id: target.id, language: 'ar', body: replyBody });
+    t.ok('cases:submitReply', { replyId });
+    t.ok('cases:reviewReply', { replyId, decision: 'approve' });
+    t.ok('cases:deliverReply', { replyId, method: 'letter', on: today() });
+    t.ok('cases:close', { id: target.id, resolution: 'تم الجواب على جميع المواطنين.' });
+    expect(t.ok('cases:get', { id: source.id }).answeredOn).toBe(today());
+  });
+
+  it('merging a case whose reply is with the head or approved, or closing it', () => {
+    const { id, replyId } = caseAwaitingApproval();
+    const target = insertTestComplaint(t, w, routedToRoads());
+    signInAs(t, 'head');
+    const error = refused(
+      () => t.call('cases:merge', { targetId: target.id, sourceIds: [id] }),
+      'REPLY_UNDER_WAY',
+    );
+    expect(error.message).toContain(t.ok('cases:get', { id }).localNumber);
+    refused(() => t.call('cases:close', { id, resolution: 'مغلق.' }), 'CASE_NOT_CLOSABLE');
+    t.ok('cases:reviewReply', { replyId, decision: 'approve' });
+    refused(
+      () => t.call('cases:merge', { targetId: target.id, sourceIds: [id] }),
+      'REPLY_UNDER_WAY',
+    );
+    refused(() => t.call('cases:close', { id, resolution: 'مغلق.' }), 'CASE_NOT_CLOSABLE');
+    // The reply can still be given: the case was neither merged nor closed.
+    t.ok('cases:deliverReply', { replyId, method: 'phone', on: today() });
+  });
+
+  it('a head without a department approving, closing or reopening any case', () => {
+    const { id, replyId } = caseAwaitingApproval();
+    signInAs(t, 'admin');
+    t.ok('users:create', {
+      username: 'floater',
+      displayName: 'رئيس بلا قسم',
+      password: staffPassword,
+      roles: ['head'],
+      departmentId: null,
+      language: 'ar',
+    });
+    t.ok('session:signOut', {});
+    t.ok('session:signIn', { username: 'floater', password: staffPassword });
+    refused(() => t.call('cases:reviewReply', { replyId, decision: 'approve' }), 'NOT_CASE_LEAD');
+    const other = insertTestComplaint(t, w, routedToRoads());
+    refused(
+      () => t.call('cases:close', { id: other.id, resolution: 'مغلق.' }),
+      'CASE_NOT_CLOSABLE',
+    );
+    const unrouted = insertTestComplaint(t, w);
+    refused(
+      () => t.call('cases:close', { id: unrouted.id, resolution: 'مغلق.' }),
+      'CASE_NOT_CLOSABLE',
+    );
+    const closed = insertTestComplaint(t, w, {
+      ...routedToRoads(),
+      status: 'closed',
+      closed_on: today(),
+      resolution: 'مغلق.',
+    });
+    refused(() => t.call('cases:reopen', { id: closed.id, reason: 'سبب' }), 'NOT_CASE_LEAD');
+    expect(t.ok('cases:get', { id }).status).toBe('awaiting_approval');
+  });
+
+  it('marking a call on a case that is not pending, or not urgent', () => {
+    signInAs(t, 'head');
+    const calm = insertTestComplaint(t, w, routedToRoads());
+    const error = refused(() => t.call('cases:markCalled', { id: calm.id }), 'VALIDATION');
+    expect(error.fields).toEqual({ id: 'not_urgent' });
+    const urgent = insertTestComplaint(t, w, { ...routedToRoads(), urgent: true });
+    t.ok('cases:close', { id: urgent.id, resolution: 'تم التدخل.' });
+    refused(() => t.call('cases:markCalled', { id: urgent.id }), 'CASE_NOT_PENDING');
+  });
+
+  it('nothing when a head approves a reply they drafted: small services write and sign', () => {
+    signInAs(t, 'head');
+    const { id } = insertTestComplaint(t, w, routedToRoads());
+    const { replyId } = t.ok('cases:saveReply', { id, language: 'ar', body: replyBody });
+    t.ok('cases:submitReply', { replyId });
+    t.ok('cases:reviewReply', { replyId, decision: 'approve' });
+    expect(t.ok('cases:get', { id }).replies[0]).toMatchObject({
+      draftedBy: w.users.head,
+      reviewedBy: w.users.head,
+      status: 'approved',
+    });
+  });
+});
+
 describe('bulk actions: all or nothing', () => {
   it('one case refused in a route leaves every case as it was, and the refusal names it', () => {
     signInAs(t, 'clerk');
@@ -255,9 +375,9 @@ describe('bulk actions: all or nothing', () => {
 
   it('one case refused in an assignment or a merge changes none', () => {
     signInAs(t, 'head');
-    const open = insertTestComplaint(t, w);
+    const open = insertTestComplaint(t, w, routedToRoads());
     const closed = insertTestComplaint(t, w, routedToRoads());
-    const target = insertTestComplaint(t, w);
+    const target = insertTestComplaint(t, w, routedToRoads());
     t.ok('cases:close', { id: closed.id, resolution: 'مغلق.' });
     refused(
       () => t.call('cases:assign', { ids: [open.id, closed.id], assigneeId: w.users.clerk }),
@@ -268,7 +388,7 @@ describe('bulk actions: all or nothing', () => {
       'CASE_NOT_PENDING',
     );
     expect(t.ok('cases:get', { id: open.id })).toMatchObject({
-      status: 'received',
+      status: 'routed',
       assigneeId: null,
       mergedInto: null,
     });

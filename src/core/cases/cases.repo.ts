@@ -1,5 +1,5 @@
 import type { ComplaintStatus } from '../../shared/complaints/complaint-values';
-import type { CaseFacts, Refusal } from '../../shared/complaints/workflow';
+import type { CaseFacts, CaseTies, Refusal } from '../../shared/complaints/workflow';
 import { workingStatus } from '../../shared/complaints/workflow';
 import { AppError } from '../../shared/errors';
 import type { Row } from '../../shared/tables/define-table';
@@ -95,6 +95,26 @@ export function mergedCaseIds(db: Db, targetId: string): string[] {
      SELECT c.id FROM merged CROSS JOIN complaints c ON c.id = merged.id ORDER BY c.received_on, c.id`,
   ).all(targetId) as { id: string }[];
   return rows.map((row) => row.id);
+}
+
+/** The reply of the case that is with the head or approved and not yet given, if any. */
+export function replyUnderWay(db: Db, complaintId: string): CaseTies['replyUnderWay'] {
+  const row = statement(
+    db,
+    `SELECT status FROM complaint_replies
+     WHERE complaint_id = ? AND deleted = 0 AND status IN ('submitted', 'approved')
+     ORDER BY status = 'approved' DESC LIMIT 1`,
+  ).get(complaintId) as { status: 'submitted' | 'approved' } | undefined;
+  return row?.status ?? null;
+}
+
+/** What the close rule reads beyond the case's row: cases merged into it, its reply under way. */
+export function tiesOf(db: Db, record: CaseRecord): CaseTies {
+  const merged = statement(
+    db,
+    'SELECT 1 FROM complaints WHERE merged_into = ? AND deleted = 0 LIMIT 1',
+  ).get(record.id);
+  return { hasMergedCases: merged !== undefined, replyUnderWay: replyUnderWay(db, record.id) };
 }
 
 export function categoryState(db: Db, id: string): { active: boolean } | null {

@@ -68,6 +68,7 @@ beforeAll(() => {
       channel: 'letter',
       receivedOn: '2026-11-13',
       citizenName: 'أحمد الإدريسي',
+      citizenPhone: '0661223344',
       district: 'حي الأندلس',
     }),
   );
@@ -254,6 +255,23 @@ describe('complaints:queue search', () => {
     expect(names('all', { search: 'فاطمه الزّهراء' })).toEqual(['c1']);
     expect(names('all', { search: 'أَحْمَد الادريسى' })).toEqual(['c2']);
     expect(names('all', { search: 'احمد فاطمة' })).toEqual([]);
+  });
+
+  it('finds a phone number however it is typed, and without its leading 0', () => {
+    signInAs(t, 'nadia');
+    for (const typed of [
+      '0661223344',
+      '06 61 22 33 44',
+      '06-61-22-33-44',
+      '06.61.22.33.44',
+      '+212 661223344',
+      '00212 661-22-33-44',
+      '٠٦ ٦١ ٢٢ ٣٣ ٤٤',
+      '661223344',
+      '661 22 33 44',
+    ])
+      expect(names('all', { search: typed }), typed).toEqual(['c2']);
+    expect(names('all', { search: 'الإدريسي 06 61 22 33 44' })).toEqual(['c2']);
   });
 
   it('finds a case by its number, and ignores a search with no word in it', () => {

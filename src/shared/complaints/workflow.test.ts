@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
   approveRefusal,
+  assignAnyoneRefusal,
   assignRefusal,
   closeRefusal,
+  closeRefusalWithTies,
   mergeRefusal,
+  mergeSourceRefusal,
   reopenRefusal,
+  resumedStatus,
   routeRefusal,
   workingStatus,
   type CaseFacts,
+  type CaseTies,
   type Worker,
 } from './workflow';
 
@@ -57,9 +62,82 @@ describe('case workflow rules', () => {
   });
 
   it('merges only pending cases, by heads', () => {
-    expect(mergeRefusal(head, routed, fresh)).toBeNull();
-    expect(mergeRefusal(clerk, routed, fresh)).toBe('NOT_CASE_LEAD');
-    expect(mergeRefusal(head, routed, { ...fresh, status: 'merged' })).toBe('CASE_NOT_PENDING');
+    expect(mergeRefusal(head, routed, routed)).toBeNull();
+    expect(mergeRefusal(clerk, routed, routed)).toBe('NOT_CASE_LEAD');
+    expect(mergeRefusal(head, routed, { ...routed, status: 'merged' })).toBe('CASE_NOT_PENDING');
+  });
+
+  it('merges only for whoever leads the source and the target, like closing', () => {
+    const lightingCase: CaseFacts = { ...routed, departmentId: lighting };
+    expect(mergeRefusal(otherHead, routed, routed)).toBe('NOT_CASE_LEAD');
+    expect(mergeRefusal(head, routed, lightingCase)).toBe('NOT_CASE_LEAD');
+    expect(mergeRefusal(head, lightingCase, routed)).toBe('NOT_CASE_LEAD');
+    // A case not routed yet is led by the director only: route it first.
+    expect(mergeRefusal(head, routed, fresh)).toBe('NOT_CASE_LEAD');
+    expect(mergeRefusal(director, routed, lightingCase)).toBeNull();
+  });
+
+  it('keeps out of a merge a source whose reply is with the head or approved', () => {
+    const none = { replyUnderWay: null };
+    expect(mergeSourceRefusal(head, routed, routed, none)).toBeNull();
+    expect(mergeSourceRefusal(head, routed, routed, { replyUnderWay: 'submitted' })).toBe(
+      'REPLY_UNDER_WAY',
+    );
+    expect(mergeSourceRefusal(head, routed, routed, { replyUnderWay: 'approved' })).toBe(
+      'REPLY_UNDER_WAY',
+    );
+    expect(mergeSourceRefusal(otherHead, routed, routed, none)).toBe('NOT_CASE_LEAD');
+  });
+
+  it('leaves a head without a department leading nothing; the director leads everywhere', () => {
+    const floating: Worker = { id: 'h3', roles: ['head'], departmentId: null };
+    expect(approveRefusal(floating, routed)).toBe('NOT_CASE_LEAD');
+    expect(approveRefusal(floating, fresh)).toBe('NOT_CASE_LEAD');
+    expect(closeRefusal(floating, routed)).toBe('CASE_NOT_CLOSABLE');
+    expect(reopenRefusal(floating, { ...routed, status: 'closed' })).toBe('NOT_CASE_LEAD');
+    expect(mergeRefusal(floating, routed, routed)).toBe('NOT_CASE_LEAD');
+    expect(approveRefusal(director, fresh)).toBeNull();
+  });
+
+  it('keeps a pending case open while cases merged into it or its reply wait on it', () => {
+    const free: CaseTies = { hasMergedCases: false, replyUnderWay: null };
+    const holding: CaseTies = { hasMergedCases: true, replyUnderWay: null };
+    expect(closeRefusalWithTies(head, routed, free)).toBeNull();
+    expect(closeRefusalWithTies(head, routed, holding)).toBe('CASE_NOT_CLOSABLE');
+    expect(closeRefusalWithTies(director, routed, holding)).toBe('CASE_NOT_CLOSABLE');
+    expect(
+      closeRefusalWithTies(
+        head,
+        { ...routed, status: 'approved' },
+        {
+          ...free,
+          replyUnderWay: 'approved',
+        },
+      ),
+    ).toBe('CASE_NOT_CLOSABLE');
+    expect(
+      closeRefusalWithTies(
+        head,
+        { ...routed, status: 'awaiting_approval' },
+        {
+          ...free,
+          replyUnderWay: 'submitted',
+        },
+      ),
+    ).toBe('CASE_NOT_CLOSABLE');
+    // Answered: the merged citizens got the answer too.
+    expect(closeRefusalWithTies(clerk, { ...routed, status: 'answered' }, holding)).toBeNull();
+    expect(closeRefusalWithTies(otherHead, routed, free)).toBe('CASE_NOT_CLOSABLE');
+  });
+
+  it('offers assignment only to whoever could hand the case to someone', () => {
+    expect(assignAnyoneRefusal(clerk, routed)).toBeNull();
+    expect(assignAnyoneRefusal(clerk, { ...routed, departmentId: lighting })).toBe(
+      'NOT_YOUR_DEPARTMENT',
+    );
+    expect(assignAnyoneRefusal(clerk, fresh)).toBe('NOT_YOUR_DEPARTMENT');
+    expect(assignAnyoneRefusal(otherHead, routed)).toBeNull();
+    expect(assignAnyoneRefusal(head, { ...routed, status: 'closed' })).toBe('CASE_NOT_PENDING');
   });
 
   it('closes answered cases for anyone, pending ones only for the lead, reopens for the lead', () => {
@@ -76,5 +154,13 @@ describe('case workflow rules', () => {
     expect(workingStatus({ departmentId: null, assigneeId: null })).toBe('received');
     expect(workingStatus({ departmentId: roads, assigneeId: null })).toBe('routed');
     expect(workingStatus({ departmentId: roads, assigneeId: 'u' })).toBe('in_progress');
+  });
+
+  it('takes a case up again waiting on its reply when that reply is with the head or approved', () => {
+    const held = { departmentId: roads, assigneeId: 'u' };
+    expect(resumedStatus(held, 'submitted')).toBe('awaiting_approval');
+    expect(resumedStatus(held, 'approved')).toBe('approved');
+    expect(resumedStatus(held, null)).toBe('in_progress');
+    expect(resumedStatus({ departmentId: roads, assigneeId: null }, null)).toBe('routed');
   });
 });

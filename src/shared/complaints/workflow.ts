@@ -41,11 +41,15 @@ export interface CaseFacts {
 
 const has = (worker: Worker, roles: readonly Role[]) => worker.roles.some((r) => roles.includes(r));
 
-/** The director approves anywhere; a head within their department (or anywhere without one). */
+/**
+ * The director leads every case; a head leads the cases of their own department only. A head
+ * without a department (an account not set up yet, or between departments) leads nothing: leading
+ * everywhere is the director's role, never a default.
+ */
 function leadsCase(worker: Worker, facts: CaseFacts): boolean {
   if (worker.roles.includes('director')) return true;
   if (!worker.roles.includes('head')) return false;
-  return worker.departmentId === null || worker.departmentId === facts.departmentId;
+  return worker.departmentId !== null && worker.departmentId === facts.departmentId;
 }
 
 export type Refusal =
@@ -55,7 +59,16 @@ export type Refusal =
   | 'NOT_CASE_LEAD'
   | 'ASSIGNEE_NOT_ELIGIBLE'
   | 'CASE_NOT_CLOSABLE'
-  | 'CASE_NOT_REOPENABLE';
+  | 'CASE_NOT_REOPENABLE'
+  | 'REPLY_UNDER_WAY';
+
+/** What a case's other rows say, for the rules that look past its own columns. */
+export interface CaseTies {
+  /** Some case was merged into it: their citizens wait on its answer. */
+  hasMergedCases: boolean;
+  /** Its reply submitted to a head or approved and not yet given, if any. */
+  replyUnderWay: 'submitted' | 'approved' | null;
+}
 
 /** null when allowed, else the reason (an error code the screens translate). */
 export function routeRefusal(worker: Worker, facts: CaseFacts): Refusal | null {
@@ -89,14 +102,51 @@ export function assignRefusal(
   return assignee.departmentId === worker.departmentId ? null : 'NOT_YOUR_DEPARTMENT';
 }
 
+/**
+ * Whether the worker could hand the case to someone at all: to an active clerk of the case's
+ * department. The screens offer Assign only then (a clerk would otherwise open an empty list).
+ */
+export function assignAnyoneRefusal(worker: Worker, facts: CaseFacts): Refusal | null {
+  return assignRefusal(worker, facts, {
+    roles: ['clerk'],
+    departmentId: facts.departmentId,
+    active: true,
+  });
+}
+
+/**
+ * The head who leads the case, or the director, approves its reply. That head may have drafted
+ * the reply: small services have one person who writes and signs, and decree 2-17-265 asks for a
+ * reasoned answer given in time, not for two signatures. So approving one's own draft is allowed
+ * on purpose; the timeline names who drafted and who approved.
+ */
 export function approveRefusal(worker: Worker, facts: CaseFacts): Refusal | null {
   if (!isPending(facts.status)) return 'CASE_NOT_PENDING';
   return leadsCase(worker, facts) ? null : 'NOT_CASE_LEAD';
 }
 
+/**
+ * Merging ends the source's own clock and hands its citizen to the target: like closing, it is
+ * for whoever leads both cases, never a head of another department.
+ */
 export function mergeRefusal(worker: Worker, target: CaseFacts, source: CaseFacts): Refusal | null {
   if (!isPending(target.status) || !isPending(source.status)) return 'CASE_NOT_PENDING';
-  return has(worker, approverRoles) ? null : 'NOT_CASE_LEAD';
+  return leadsCase(worker, target) && leadsCase(worker, source) ? null : 'NOT_CASE_LEAD';
+}
+
+/**
+ * mergeRefusal, and a source whose reply is with the head or approved stays out: once merged it is
+ * no longer pending, so that reply could be neither reviewed nor given. Review or deliver it first.
+ */
+export function mergeSourceRefusal(
+  worker: Worker,
+  target: CaseFacts,
+  source: CaseFacts,
+  sourceTies: Pick<CaseTies, 'replyUnderWay'>,
+): Refusal | null {
+  const refusal = mergeRefusal(worker, target, source);
+  if (refusal !== null) return refusal;
+  return sourceTies.replyUnderWay === null ? null : 'REPLY_UNDER_WAY';
 }
 
 /**
@@ -107,6 +157,21 @@ export function closeRefusal(worker: Worker, facts: CaseFacts): Refusal | null {
   if (facts.status === 'answered') return null;
   if (isPending(facts.status)) return leadsCase(worker, facts) ? null : 'CASE_NOT_CLOSABLE';
   return 'CASE_NOT_CLOSABLE';
+}
+
+/**
+ * closeRefusal, and a pending case stays open while it owes someone an answer it is about to give:
+ * cases merged into it (their citizens wait on its answer, which closing now would never send), or
+ * a reply with the head or approved (answer or return it first). An answered case closes.
+ */
+export function closeRefusalWithTies(
+  worker: Worker,
+  facts: CaseFacts,
+  ties: CaseTies,
+): Refusal | null {
+  const refusal = closeRefusal(worker, facts);
+  if (refusal !== null || !isPending(facts.status)) return refusal;
+  return ties.hasMergedCases || ties.replyUnderWay !== null ? 'CASE_NOT_CLOSABLE' : null;
 }
 
 /** Decree 2-17-265: a closed complaint can be reopened, by those who lead the case. */
@@ -121,4 +186,17 @@ export function workingStatus(
 ): ComplaintStatus {
   if (facts.assigneeId !== null) return 'in_progress';
   return facts.departmentId !== null ? 'routed' : 'received';
+}
+
+/**
+ * The status of a case taken up again (reopened): it still waits on a reply with the head or
+ * approved, as after a reassignment; otherwise it goes back to whoever holds it.
+ */
+export function resumedStatus(
+  facts: Pick<CaseFacts, 'departmentId' | 'assigneeId'>,
+  replyUnderWay: CaseTies['replyUnderWay'],
+): ComplaintStatus {
+  if (replyUnderWay === 'submitted') return 'awaiting_approval';
+  if (replyUnderWay === 'approved') return 'approved';
+  return workingStatus(facts);
 }

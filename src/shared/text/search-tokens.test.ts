@@ -35,6 +35,40 @@ describe('search words', () => {
     expect(matchExpression('زنقة 7')).toBe('"زنقه"* "7"*');
   });
 
+  it('joins a phone number typed in groups and searches it as stored', () => {
+    for (const typed of [
+      '06 12 34 56 78',
+      '06-12-34-56-78',
+      '06.12.34.56.78',
+      '+212 612345678',
+      '+212 6 12 34 56 78',
+      '00212 612-345678',
+      '٠٦ ١٢ ٣٤ ٥٦ ٧٨',
+    ])
+      expect(matchExpression(typed), typed).toBe('"0612345678"*');
+    expect(matchExpression('حفرة 06 12 34 56 78')).toBe('"حفره"* "0612345678"*');
+    expect(matchExpression('+33 6 12 34 56 78')).toBe('"33612345678"*');
+    expect(matchExpression('6 12 34 56 78')).toBe('"612345678"*');
+    expect(matches('0612345678', '612345678')).toBe(true);
+    expect(matches('0612345678', '+212 6 12 34 56 78')).toBe(true);
+  });
+
+  it('leaves digit groups that are not a phone apart, case numbers included', () => {
+    expect(matchExpression('زنقة 7 رقم 12')).toBe('"زنقه"* "7"* "رقم"* "12"*');
+    expect(matchExpression('PC07-2026-0123')).toBe('"pc07"* "2026"* "0123"*');
+    expect(matchExpression('06-2026-0123')).toBe('"06"* "2026"* "0123"*');
+    expect(matchExpression('12 34')).toBe('"12"* "34"*');
+  });
+
+  it('indexes a Moroccan phone number also without its leading 0, and nothing else so', () => {
+    expect(indexText('0612345678').split(' ')).toEqual(['0612345678', '612345678']);
+    expect(indexText('+33612345678 0123456789 2026').split(' ')).toEqual([
+      '33612345678',
+      '0123456789',
+      '2026',
+    ]);
+  });
+
   it('quotes what the user typed, so FTS5 syntax is only text', () => {
     expect(matchExpression('ab" OR cd*')).toBe('"ab"* "or"* "cd"*');
     expect(matchExpression('  ،؛!  ')).toBeNull();

@@ -1,4 +1,5 @@
-import { normalizeSearchText } from './normalize';
+import { normalizePhone } from '../complaints/citizen';
+import { normalizeDigits, normalizeSearchText } from './normalize';
 
 /**
  * Words for the full-text index and for queries (DESIGN.md, Local data). Arabic glues the article
@@ -38,10 +39,26 @@ export function searchWords(text: string): string[] {
     .filter((word) => word.length > 0);
 }
 
-/** The text stored in the index: every word with its bare forms. */
+/** A Moroccan number as stored (phoneSchema): 0 then 5-8 then eight digits. */
+const moroccanPhone = /^0[5-8]\d{8}$/;
+
+/**
+ * A Moroccan phone number is also indexed without its leading 0, as it is read out with the
+ * country code (+212 612345678): a clerk who types 612345678 finds 0612345678.
+ */
+function phoneForms(word: string): string[] {
+  return moroccanPhone.test(word) ? [word.slice(1)] : [];
+}
+
+/**
+ * The text stored in the index: every word with its bare forms, and phone numbers without their
+ * leading 0. The FTS triggers of migration 0002 call this (maktab_search_text) on every insert and
+ * update, so a change here reaches the rows written after it; 0002 has not shipped yet, so there
+ * is no index built with an older version to rebuild.
+ */
 export function indexText(...parts: (string | null | undefined)[]): string {
   const words = parts.flatMap((part) => (part ? searchWords(part) : []));
-  return [...new Set(words.flatMap(wordForms))].join(' ');
+  return [...new Set(words.flatMap((word) => [...wordForms(word), ...phoneForms(word)]))].join(' ');
 }
 
 /** The glued particles alone: as a prefix, "ال" would match most words of the register. */
@@ -60,12 +77,33 @@ function searchable(word: string): boolean {
 const maxQueryWords = 8;
 
 /**
+ * Digits in groups split by spaces, dashes or dots, maybe after a +: how a phone is typed. Not
+ * the digits that end a word ("PC07-2026-0123" is a case number).
+ */
+const digitGroups = /(?<![\p{L}\p{N}])\+?\d[\d\s.-]*\d/gu;
+/** A number as phoneSchema keeps it once normalized, or as indexed without its leading 0. */
+const storedPhone = /^(0?[5-8]\d{8}|\+\d{8,15})$/;
+/** A case number whose PC code is all digits (06-2026-0123) is not a phone either. */
+const caseNumberShape = /^\d+-\d{4}-\d{4,6}$/;
+
+/**
+ * A phone number typed as people say it (06 12 34 56 78, 06-12-34-56-78, +212 612345678) is
+ * searched as stored (0612345678), or as indexed without its 0 (6 12 34 56 78 -> 612345678). Other digit groups stay apart: "زنقة 7 رقم 12" is two numbers.
+ */
+function withPhonesJoined(query: string): string {
+  return normalizeDigits(query).replace(digitGroups, (typed) => {
+    const phone = normalizePhone(typed);
+    return storedPhone.test(phone) && !caseNumberShape.test(typed) ? ` ${phone} ` : typed;
+  });
+}
+
+/**
  * An FTS5 MATCH expression for what the user typed: every word must appear, as a prefix, in its
  * bare form; null when nothing searchable is left. Words are quoted, so FTS5 syntax typed by a
  * user (AND, NEAR, quotes, *) is only ever text.
  */
 export function matchExpression(query: string): string | null {
-  const words = searchWords(query)
+  const words = searchWords(withPhonesJoined(query))
     .map((word) => withoutArticle(word) ?? word)
     .filter(searchable)
     .slice(0, maxQueryWords);

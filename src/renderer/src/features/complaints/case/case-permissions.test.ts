@@ -129,6 +129,73 @@ describe('case permissions', () => {
     expect(casePermissions(clerk, caseOf({ callToday: true, urgent: true })).markCalled).toBe(true);
   });
 
+  it('offer delivery only while the case is pending, never on a closed or merged one', () => {
+    for (const status of ['closed', 'merged'] as const) {
+      const finished = caseOf({ status, departmentId: works, replies: [replyOf('approved')] });
+      expect(casePermissions(clerk, finished).deliver).toBe(false);
+    }
+  });
+
+  it("offer Assign only to whoever could hand the case to someone: not another department's clerk", () => {
+    const routed = caseOf({ status: 'routed', departmentId: works });
+    const lampClerk = { id: 'c2', roles: ['clerk' as const], departmentId: lighting };
+    expect(casePermissions(lampClerk, routed).assign).toBe(false);
+    expect(casePermissions(clerk, routed).assign).toBe(true);
+    expect(casePermissions(otherHead, routed).assign).toBe(true);
+    expect(casePermissions(clerk, caseOf()).assign).toBe(false);
+    expect(casePermissions(head, caseOf({ status: 'closed', departmentId: works })).assign).toBe(
+      false,
+    );
+  });
+
+  it('hide Close while merged citizens or a reply under review wait on the case', () => {
+    const routed = caseOf({ status: 'routed', departmentId: works });
+    expect(casePermissions(head, routed).close).toBe(true);
+    const merged = {
+      complaintId: 'm1',
+      number: 'PC01-2026-0002',
+      name: 'خديجة',
+      phone: null,
+      email: null,
+      address: null,
+    };
+    const own = {
+      ...merged,
+      complaintId: routed.id,
+      number: routed.number,
+      name: routed.citizenName,
+    };
+    expect(casePermissions(head, { ...routed, citizens: [own, merged] }).close).toBe(false);
+    const reviewed = caseOf({
+      status: 'approved',
+      departmentId: works,
+      replies: [replyOf('approved')],
+    });
+    expect(casePermissions(head, reviewed).close).toBe(false);
+    expect(
+      casePermissions(head, {
+        ...reviewed,
+        status: 'answered',
+        replies: [replyOf('delivered')],
+        citizens: [own, merged],
+      }).close,
+    ).toBe(true);
+  });
+
+  it('leave a head without a department no approval, closing or reopening', () => {
+    const floating = { id: 'h3', roles: ['head' as const], departmentId: null };
+    const submitted = caseOf({
+      status: 'awaiting_approval',
+      departmentId: works,
+      replies: [replyOf('submitted')],
+    });
+    expect(casePermissions(floating, submitted)).toMatchObject({ review: false, close: false });
+    expect(
+      casePermissions(floating, caseOf({ status: 'closed', departmentId: works })).reopen,
+    ).toBe(false);
+    expect(casePermissions(director, submitted).review).toBe(true);
+  });
+
   it('freeze a merged case: no note, no attachment, no merge, no close', () => {
     const merged = caseOf({ status: 'merged' });
     expect(casePermissions(head, merged)).toMatchObject({

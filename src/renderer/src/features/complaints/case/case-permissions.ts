@@ -2,15 +2,17 @@ import type { ProcedureName } from '../../../../../shared/api/procedure-names';
 import type { CaseDetail, CaseReply } from '../../../../../shared/api/procedures/cases.procedures';
 import type { AssigneeRow } from '../../../../../shared/api/procedures/complaints.procedures';
 import type { SessionUser } from '../../../../../shared/api/procedures/session.procedures';
-import { isPending } from '../../../../../shared/complaints/complaint-values';
+import { isPending, type ReplyStatus } from '../../../../../shared/complaints/complaint-values';
 import {
   approveRefusal,
+  assignAnyoneRefusal,
   assignRefusal,
-  closeRefusal,
+  closeRefusalWithTies,
   mergeRefusal,
   reopenRefusal,
   routeRefusal,
   type CaseFacts,
+  type CaseTies,
   type Worker,
 } from '../../../../../shared/complaints/workflow';
 import { mayCall } from '../../../app/navigation';
@@ -49,6 +51,17 @@ function factsOf(detail: CaseDetail): CaseFacts {
   };
 }
 
+/** What core reads from the case's other rows, as the detail shows them. */
+function tiesOf(detail: CaseDetail): CaseTies {
+  const underWay = (status: ReplyStatus): status is 'submitted' | 'approved' =>
+    status === 'submitted' || status === 'approved';
+  return {
+    // The first citizen is the case's own; the others come from cases merged into it.
+    hasMergedCases: detail.citizens.length > 1,
+    replyUnderWay: detail.replies.map((reply) => reply.status).find(underWay) ?? null,
+  };
+}
+
 /** The reply a clerk is working on, if any: the draft, or the one a head sent back. */
 export function editableReply(replies: readonly CaseReply[]): CaseReply | null {
   return (
@@ -61,14 +74,14 @@ export function casePermissions(user: CaseUser, detail: CaseDetail): CasePermiss
   const facts = factsOf(detail);
   const pending = isPending(detail.status);
   const may = (name: ProcedureName) => mayCall(name, user.roles);
-  const replyBusy = detail.replies.some(
-    (reply) => reply.status === 'submitted' || reply.status === 'approved',
-  );
+  const ties = tiesOf(detail);
+  const replyBusy = ties.replyUnderWay !== null;
   const working = pending && detail.status !== 'awaiting_approval' && detail.status !== 'approved';
   const hasEditable = editableReply(detail.replies) !== null;
   return {
     route: may('cases:route') && routeRefusal(worker, facts) === null,
-    assign: may('cases:assign') && pending,
+    // Only when there is someone this user may hand it to (a clerk: within their department).
+    assign: may('cases:assign') && assignAnyoneRefusal(worker, facts) === null,
     triage: may('cases:triage') && pending,
     acknowledge: may('cases:acknowledge') && pending && detail.acknowledgedOn === null,
     markCalled: may('cases:markCalled') && detail.callToday,
@@ -80,10 +93,11 @@ export function casePermissions(user: CaseUser, detail: CaseDetail): CasePermiss
       may('cases:reviewReply') &&
       detail.replies.some((reply) => reply.status === 'submitted') &&
       approveRefusal(worker, facts) === null,
-    deliver: may('cases:deliverReply') && detail.replies.some((r) => r.status === 'approved'),
+    deliver:
+      may('cases:deliverReply') && pending && detail.replies.some((r) => r.status === 'approved'),
     // Whether a given source may join is checked per source; here: may this user merge into it.
     merge: may('cases:merge') && mergeRefusal(worker, facts, facts) === null,
-    close: may('cases:close') && closeRefusal(worker, facts) === null,
+    close: may('cases:close') && closeRefusalWithTies(worker, facts, ties) === null,
     reopen: may('cases:reopen') && reopenRefusal(worker, facts) === null,
   };
 }

@@ -6,7 +6,10 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 
-/** What can be done at once to the checked cases of this page. */
+/**
+ * What can be done at once to the checked cases of this page; an action core would refuse for one
+ * of them (null) is not offered.
+ */
 export function BulkActions({
   count,
   onRoute,
@@ -14,8 +17,8 @@ export function BulkActions({
   onClear,
 }: {
   count: number;
-  onRoute: () => void;
-  onAssign: () => void;
+  onRoute: (() => void) | null;
+  onAssign: (() => void) | null;
   onClear: () => void;
 }) {
   const { t } = useTranslation('complaints');
@@ -39,22 +42,26 @@ export function BulkActions({
       <Typography sx={{ fontWeight: 600, flexGrow: 1 }} data-testid="queue-selected-count">
         {t('queue.bulk.selected', { count })}
       </Typography>
-      <Button
-        variant="contained"
-        startIcon={<AltRouteIcon />}
-        onClick={onRoute}
-        data-testid="bulk-route"
-      >
-        {t('queue.bulk.route')}
-      </Button>
-      <Button
-        variant="contained"
-        startIcon={<PersonAddAlt1Icon />}
-        onClick={onAssign}
-        data-testid="bulk-assign"
-      >
-        {t('queue.bulk.assign')}
-      </Button>
+      {onRoute && (
+        <Button
+          variant="contained"
+          startIcon={<AltRouteIcon />}
+          onClick={onRoute}
+          data-testid="bulk-route"
+        >
+          {t('queue.bulk.route')}
+        </Button>
+      )}
+      {onAssign && (
+        <Button
+          variant="contained"
+          startIcon={<PersonAddAlt1Icon />}
+          onClick={onAssign}
+          data-testid="bulk-assign"
+        >
+          {t('queue.bulk.assign')}
+        </Button>
+      )}
       <Button startIcon={<ClearIcon />} onClick={onClear} data-testid="bulk-clear">
         {t('queue.bulk.clear')}
       </Button>

@@ -34,7 +34,7 @@ import { BulkActions } from './BulkActions';
 import { QueueFilters } from './QueueFilters';
 import { QueueGrid } from './QueueGrid';
 import { QueueViewTabs } from './QueueViewTabs';
-import { noSelection, selectedIds } from './queue-selection';
+import { bulkPermissions, noSelection, selectedIds } from './queue-selection';
 import { useQueueColumns } from './useQueueColumns';
 
 type BulkDialog =
@@ -93,9 +93,12 @@ function Queue({ user }: { user: SessionUser }) {
     rows.map((row) => row.id),
   );
 
+  const rowsOf = (ids: readonly string[]) => rows.filter((row) => ids.includes(row.id));
+  const allowed = bulkPermissions(user, rowsOf(checked));
+
   const openCase = (id: string) => navigate('complaints/case', id);
   const openAssign = (ids: string[]) => {
-    const chosen = rows.filter((row) => ids.includes(row.id));
+    const chosen = rowsOf(ids);
     const shared = new Set(chosen.map((row) => row.departmentId));
     const [only] = [...shared];
     setDialog({
@@ -191,8 +194,8 @@ function Queue({ user }: { user: SessionUser }) {
       {mayAct && checked.length > 0 && (
         <BulkActions
           count={checked.length}
-          onRoute={() => setDialog({ kind: 'route', ids: checked })}
-          onAssign={() => openAssign(checked)}
+          onRoute={allowed.route ? () => setDialog({ kind: 'route', ids: checked }) : null}
+          onAssign={allowed.assign ? () => openAssign(checked) : null}
           onClear={() => setSelection(noSelection)}
         />
       )}
@@ -220,7 +223,8 @@ function Queue({ user }: { user: SessionUser }) {
         onSelectionChange={setSelection}
         onOpen={openCase}
         onAssignKey={(focusedId) => {
-          if (mayAct) openAssign(checked.length > 0 ? checked : [focusedId]);
+          const ids = checked.length > 0 ? checked : [focusedId];
+          if (mayAct && bulkPermissions(user, rowsOf(ids)).assign) openAssign(ids);
         }}
         label={t('queue.gridLabel')}
       />
