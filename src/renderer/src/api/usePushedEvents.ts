@@ -1,5 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import type { SyncStatus } from '../../../shared/api/procedures/sync.procedures';
+import { queryKey } from './hooks';
 
 /** Maps core's table names to the procedure domains whose queries show them. */
 const domainsOfTable: Record<string, string[]> = {
@@ -21,7 +23,21 @@ export function usePushedEvents(): void {
     const stopData = window.api.on('data:changed', ({ tables }) => {
       const domains = new Set(tables.flatMap((table) => domainsOfTable[table] ?? [table]));
       void queryClient.invalidateQueries({
-        predicate: (query) => domains.has(String(query.queryKey[0]).split(':')[0] ?? ''),
+        predicate: (query) => {
+          const name = String(query.queryKey[0]);
+          // Any write may add to the changes waiting to be sent, which the header counts.
+          return domains.has(name.split(':')[0] ?? '') || name === 'sync:status';
+        },
+      });
+    });
+    const stopSync = window.api.on('sync:changed', ({ state, progress }) => {
+      const statusKey = queryKey('sync:status', {});
+      const known = queryClient.getQueryData<SyncStatus>(statusKey);
+      if (known) queryClient.setQueryData<SyncStatus>(statusKey, { ...known, state, progress });
+      // A pull reports progress many times a second: those only move the bar, already done above.
+      if (known?.state === state && state === 'syncing') return;
+      void queryClient.invalidateQueries({
+        predicate: (query) => String(query.queryKey[0]).startsWith('sync:'),
       });
     });
     const stopSession = window.api.on('session:changed', () => {
@@ -30,6 +46,7 @@ export function usePushedEvents(): void {
     return () => {
       stopData();
       stopSession();
+      stopSync();
     };
   }, [queryClient]);
 }

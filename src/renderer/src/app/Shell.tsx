@@ -2,13 +2,11 @@ import AdminPanelSettingsIcon from '@mui/icons-material/AdminPanelSettings';
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import ArticleIcon from '@mui/icons-material/Article';
 import BoltIcon from '@mui/icons-material/Bolt';
-import CloudOffIcon from '@mui/icons-material/CloudOff';
 import HomeIcon from '@mui/icons-material/Home';
 import InfoIcon from '@mui/icons-material/Info';
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
 import Divider from '@mui/material/Divider';
 import Drawer from '@mui/material/Drawer';
 import IconButton from '@mui/material/IconButton';
@@ -29,6 +27,8 @@ import { useApiMutation } from '../api/hooks';
 import { CenteredProgress } from '../components/CenteredProgress';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { useActivityHeartbeat } from '../features/auth/useActivityHeartbeat';
+import { SyncOutageBanner } from '../features/sync/SyncOutageBanner';
+import { SyncStatusChip } from '../features/sync/SyncStatusChip';
 import { adminNav, mainNav, mayVisit, visibleTo, type NavItem } from './navigation';
 import { navigate, sectionOf, useRoute, type Route } from './routes';
 
@@ -63,6 +63,8 @@ const pages: Record<Route, React.LazyExoticComponent<() => ReactNode>> = {
   ),
   'admin/audit': named(() => import('../features/admin/AuditPage'), 'AuditPage'),
   'admin/settings': named(() => import('../features/admin/SettingsPage'), 'SettingsPage'),
+  'sync/rejections': named(() => import('../features/sync/RejectionsPage'), 'RejectionsPage'),
+  'sync/conflicts': named(() => import('../features/sync/ConflictsPage'), 'ConflictsPage'),
 };
 
 const icons: Partial<Record<Route, ReactNode>> = {
@@ -129,19 +131,7 @@ export function Shell({ user }: { user: SessionUser }) {
               {t('appTagline')}
             </Typography>
           </Typography>
-          <Tooltip title={t('header.syncLocalOnlyHint')}>
-            <Chip
-              icon={<CloudOffIcon />}
-              label={t('header.syncLocalOnly')}
-              data-testid="sync-state"
-              sx={{
-                color: 'inherit',
-                borderColor: 'rgba(255,255,255,0.5)',
-                '& .MuiChip-icon': { color: 'inherit' },
-              }}
-              variant="outlined"
-            />
-          </Tooltip>
+          <SyncStatusChip user={user} />
           <LanguageToggle signedIn />
           <Tooltip title={t('header.userMenu')}>
             <IconButton
@@ -198,6 +188,9 @@ export function Shell({ user }: { user: SessionUser }) {
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
         <Toolbar data-print="hide" />
+        <Box data-print="hide">
+          <SyncOutageBanner />
+        </Box>
         <Suspense fallback={<CenteredProgress />}>
           <Page />
         </Suspense>

@@ -48,6 +48,9 @@ const pageGates: Partial<Record<Route, ProcedureName>> = {
   'complaints/letter': 'cases:get',
   'complaints/stats': 'complaintStats:summary',
   'complaints/templates': 'replyTemplates:save',
+  // Reached from the header's sync menu: rejections concern everyone, conflicts the heads.
+  'sync/rejections': 'sync:rejections',
+  'sync/conflicts': 'sync:resolveConflict',
 };
 
 /** Whether these roles may open a page; core refuses the calls anyway, this spares a dead end. */

@@ -17,6 +17,8 @@ export const routes = [
   'admin/categories',
   'admin/audit',
   'admin/settings',
+  'sync/rejections',
+  'sync/conflicts',
 ] as const;
 
 export type Route = (typeof routes)[number];

@@ -10,6 +10,7 @@ import arComplaints from './ar/complaints.json';
 import arErrors from './ar/errors.json';
 import arHome from './ar/home.json';
 import arRecovery from './ar/recovery.json';
+import arSync from './ar/sync.json';
 import arValidation from './ar/validation.json';
 import frAdmin from './fr/admin.json';
 import frAuth from './fr/auth.json';
@@ -20,6 +21,7 @@ import frComplaints from './fr/complaints.json';
 import frErrors from './fr/errors.json';
 import frHome from './fr/home.json';
 import frRecovery from './fr/recovery.json';
+import frSync from './fr/sync.json';
 import frValidation from './fr/validation.json';
 
 /** Every user-facing string lives here, Arabic first, with the same keys in French. */
@@ -35,6 +37,7 @@ export const resources = {
     complaints: arComplaints,
     cases: arCases,
     complaintStats: arComplaintStats,
+    sync: arSync,
   },
   fr: {
     common: frCommon,
@@ -47,6 +50,7 @@ export const resources = {
     complaints: frComplaints,
     cases: frCases,
     complaintStats: frComplaintStats,
+    sync: frSync,
   },
 } as const;
 

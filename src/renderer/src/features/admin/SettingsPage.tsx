@@ -7,10 +7,11 @@ import { CenteredProgress } from '../../components/CenteredProgress';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { SuccessNotice } from '../../components/SuccessNotice';
+import { CentralServerSection } from '../sync/CentralServerSection';
 import { BackupsSection } from './BackupsSection';
 import { SettingsForm } from './SettingsForm';
 
-/** This PC's settings (screen lock, backups kept, update feed) and its database backups. */
+/** This PC's settings (screen lock, backups kept, update feed), its central server, its backups. */
 export function SettingsPage() {
   const { t } = useTranslation('admin');
   const settings = useApiQuery('settings:get', {});
@@ -28,6 +29,9 @@ export function SettingsPage() {
         ) : settings.data ? (
           <SettingsForm settings={settings.data} onSaved={() => setNotice(t('settings.saved'))} />
         ) : null}
+      </Paper>
+      <Paper variant="outlined" sx={{ p: 3, mb: 3 }}>
+        <CentralServerSection onNotice={setNotice} />
       </Paper>
       <Paper variant="outlined" sx={{ p: 3 }}>
         <BackupsSection onNotice={setNotice} />

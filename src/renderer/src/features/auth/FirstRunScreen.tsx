@@ -1,3 +1,7 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Divider from '@mui/material/Divider';
+import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../app/LanguageProvider';
@@ -7,10 +11,15 @@ import { useNewPassword } from '../../components/useNewPassword';
 import { AuthForm } from './AuthForm';
 import { AuthLayout } from './AuthLayout';
 import { ApiTextField } from '../../components/ApiTextField';
+import { JoinServerForm } from '../sync/JoinServerForm';
 
-/** First start on a new install: create the administrator, who then adds the staff. */
+/**
+ * First start on a new install: create the administrator, who then adds the staff; or, where the
+ * commune runs a central server, join it and receive its users and data.
+ */
 export function FirstRunScreen() {
   const { t } = useTranslation('auth');
+  const [joining, setJoining] = useState(false);
   const { language } = useLanguage();
   const create = useApiMutation('session:createFirstAdmin');
   const [form, setForm] = useState({ username: '', displayName: '' });
@@ -26,6 +35,7 @@ export function FirstRunScreen() {
       language,
     });
   };
+  if (joining) return <JoinOnFirstRun onCreateInstead={() => setJoining(false)} />;
   return (
     <AuthLayout title={t('firstRun.title')} intro={t('firstRun.intro')}>
       <AuthForm
@@ -57,6 +67,46 @@ export function FirstRunScreen() {
         />
         <NewPasswordFields value={newPassword} apiError={create.error} />
       </AuthForm>
+      <JoinInstead onJoin={() => setJoining(true)} />
+    </AuthLayout>
+  );
+}
+
+function JoinInstead({ onJoin }: { onJoin: () => void }) {
+  const { t } = useTranslation('sync');
+  return (
+    <Box sx={{ mt: 3 }}>
+      <Divider>{t('firstRun.or')}</Divider>
+      <Button
+        variant="outlined"
+        fullWidth
+        size="large"
+        sx={{ mt: 2 }}
+        onClick={onJoin}
+        data-testid="first-run-join"
+      >
+        {t('firstRun.join')}
+      </Button>
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+        {t('firstRun.joinHint')}
+      </Typography>
+    </Box>
+  );
+}
+
+function JoinOnFirstRun({ onCreateInstead }: { onCreateInstead: () => void }) {
+  const { t } = useTranslation('sync');
+  return (
+    <AuthLayout title={t('join.title')} intro={t('join.intro')}>
+      <JoinServerForm
+        submitLabel={t('join.submit')}
+        baseline={{ state: 'local-only', lastSyncAt: null }}
+        wide
+        autoFocus
+      />
+      <Button fullWidth sx={{ mt: 1 }} onClick={onCreateInstead} data-testid="first-run-create">
+        {t('firstRun.createInstead')}
+      </Button>
     </AuthLayout>
   );
 }
