@@ -147,4 +147,9 @@ export default tseslint.config(
     [...folders('core', 'main', 'renderer', 'preload', 'harness'), 'electron'],
     'The server imports shared only (DESIGN.md).',
   ),
+  zone(
+    ['integration/**'],
+    [...folders('main', 'renderer', 'preload', 'harness'), 'electron'],
+    'Integration tests drive core and the server together, nothing of the window.',
+  ),
 );

@@ -25,7 +25,10 @@ import { dispatch, type DispatchTarget } from './dispatcher';
 import type { CoreServices, DatabaseState, HandlerContext } from './handler-context';
 import { SessionState } from './session/session-state';
 import { readMeta, readSettings, writeMeta } from './settings/local-settings';
-import { countUsers } from './users/users.repo';
+import type { SecretStore } from './sync/secret-store';
+import { SyncEngine } from './sync/sync-engine';
+import type { FetchLike } from './sync/sync-transport';
+import { countUsers, findUserById, toSessionUser } from './users/users.repo';
 
 export interface CoreOptions {
   /** The app's data folder: the database, its backups and (later) files live here. */
@@ -40,6 +43,14 @@ export interface CoreOptions {
   inlineCheckMaxBytes?: number;
   /** How long to wait for another program's lock on the file (tests shorten it). */
   busyTimeoutMs?: number;
+  /** Where the sync device token is kept (main: Electron safeStorage); default the database. */
+  secretStore?: SecretStore;
+  /** HTTP for sync; tests may route it. */
+  fetch?: FetchLike;
+  /** How often sync runs in the background once joined; on only with `timerIntervalMs`. */
+  syncIntervalMs?: number;
+  /** Changes per pull request (tests lower it to cross batch boundaries). */
+  syncPullLimit?: number;
 }
 
 export type CoreListener = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
@@ -73,6 +84,8 @@ export class Core implements DispatchTarget, CoreServices {
   readonly dataDir: string;
   readonly backupsDir: string;
   readonly databaseFile: string;
+  /** The client side of sync: runs in the background, never inside a call. */
+  readonly sync: SyncEngine;
   private open: OpenDatabase | null = null;
   private unavailable: Exclude<DatabaseState, { kind: 'ok' }> = { kind: 'unavailable', reason: '' };
   private listeners = new Set<CoreListener>();
@@ -89,6 +102,28 @@ export class Core implements DispatchTarget, CoreServices {
     this.wallClock = options.wallClock ?? (() => Date.now());
     // Tests move one clock for everything; the app measures inactivity on a monotonic clock.
     this.session = new SessionState(options.wallClock ?? (() => performance.now()));
+    this.sync = new SyncEngine(
+      {
+        database: () => this.open,
+        wallClock: () => this.wallClock(),
+        emit: (event, payload) => this.emit(event, payload),
+        usersChanged: () => this.refreshSessionUser(),
+        rewindClock: (last) => {
+          if (!this.open) return;
+          const node = this.open.clock.lastIssued().slice(-16);
+          this.open.clock = new HybridLogicalClock({ node, wallClock: this.wallClock, last });
+        },
+      },
+      {
+        secrets: options.secretStore,
+        fetch: options.fetch,
+        pullLimit: options.syncPullLimit,
+        // The app and the harness run timers; tests drive sync by hand.
+        background: options.timerIntervalMs
+          ? { intervalMs: options.syncIntervalMs ?? 5_000, afterChangeMs: 1_000 }
+          : null,
+      },
+    );
     this.attach();
     if (options.timerIntervalMs) {
       this.timer = setInterval(() => void this.tick(), options.timerIntervalMs);
@@ -113,6 +148,7 @@ export class Core implements DispatchTarget, CoreServices {
 
   close(): void {
     if (this.timer) clearInterval(this.timer);
+    this.sync.stop();
     this.open?.db.close();
     this.open = null;
   }
@@ -164,7 +200,10 @@ export class Core implements DispatchTarget, CoreServices {
       }
     }
     this.runAfterwards(afterwards);
-    if (written.size > 0) this.emit('data:changed', { tables: [...written] });
+    if (written.size > 0) {
+      this.emit('data:changed', { tables: [...written] });
+      this.sync.noteLocalChange();
+    }
     return result;
   }
 
@@ -273,6 +312,12 @@ export class Core implements DispatchTarget, CoreServices {
     }
     const clock = new HybridLogicalClock({ node: identity.node, wallClock: this.wallClock, last });
     this.open = { db, clock, deviceId: identity.deviceId };
+    try {
+      this.sync.attach();
+    } catch (error) {
+      // Sync resumes with its next run; the records themselves are open and usable.
+      console.error('[core] sync could not resume its state', error);
+    }
     if (result.checkPending) this.checkInBackground(db);
   }
 
@@ -353,6 +398,22 @@ export class Core implements DispatchTarget, CoreServices {
       afterCommit: (task) => afterCommit.push(task),
       afterwards: (task) => afterwards.push(task),
     };
+  }
+
+  /** Pulled rows changed users: the signed-in user takes their new roles, or leaves if deactivated. */
+  private refreshSessionUser(): void {
+    const current = this.session.current();
+    if (!current || !this.open) return;
+    const record = findUserById(this.open.db, current.id);
+    if (record?.active) {
+      this.session.refresh(toSessionUser(record));
+      return;
+    }
+    // The server deactivated the account: the session ends here too, as it would at sign-in.
+    if (record) {
+      this.session.signOut();
+      this.emit('session:changed', { reason: 'signed-out' });
+    }
   }
 
   private runAfterwards(tasks: ((ctx: HandlerContext) => void)[]): void {

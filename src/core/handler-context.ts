@@ -4,6 +4,7 @@ import { AppError } from '../shared/errors';
 import type { Db } from './db/connection';
 import type { Actor, Mutations } from './db/mutations';
 import type { SessionState } from './session/session-state';
+import type { SyncControl } from './sync/sync-engine';
 
 export type DatabaseState =
   { kind: 'ok' } | { kind: 'damaged' | 'too-new' | 'unavailable'; reason: string };
@@ -19,6 +20,8 @@ export interface CoreServices {
   /** Opens the database again after it was locked or unreadable for a moment. */
   retryOpen(): void;
   databaseState(): DatabaseState;
+  /** The client side of sync: status, joining a server, starting a run. */
+  readonly sync: SyncControl;
 }
 
 /** Everything a handler may use; built by the dispatcher for one call. */

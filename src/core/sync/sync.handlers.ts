@@ -1,27 +1,85 @@
 import { AppError } from '../../shared/errors';
+import { isSyncedTableName, syncedTables } from '../../shared/tables/registry';
+import { fromStorage } from '../db/storage';
+import { requireUser, type HandlerContext } from '../handler-context';
 import type { HandlersFor } from '../handlers.types';
+import { countUsers } from '../users/users.repo';
+import { findConflict, listConflicts, markConflictResolved } from './conflicts.repo';
+import { dismissRejection, listRejections } from './rejections.repo';
+import { readSyncState } from './sync-state.repo';
+import { storedValueOf } from './stored-values';
 
-// Being built (issue 4).
+/** Heads and administrators look after every refused change of this PC; others their own. */
+function rejectionsOf(ctx: HandlerContext): string | null {
+  const user = requireUser(ctx);
+  return user.roles.some((role) => role === 'admin' || role === 'head' || role === 'director')
+    ? null
+    : user.id;
+}
+
+/**
+ * Joining is open on the first-run screen (no account here yet), and to anyone signing in online
+ * to the server this PC already uses: a colleague's first time on this PC (the server checks the
+ * password, and their verifier for offline sign-in arrives with it), or after a token was revoked.
+ * Joining a PC that has accounts of its own to a server, or moving it to another server, is an
+ * administrator's decision.
+ */
+function assertMayJoin(ctx: HandlerContext, serverUrl: string): void {
+  if (countUsers(ctx.db) === 0) return;
+  if (readSyncState(ctx.db).serverUrl === serverUrl) return;
+  const user = ctx.user;
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  if (!user.roles.includes('admin'))
+    throw new AppError('FORBIDDEN', 'only an administrator joins this PC to a server');
+}
+
 export const syncHandlers: HandlersFor<'sync:'> = {
-  'sync:status': () => {
-    throw new AppError('INTERNAL', 'not built yet');
+  'sync:status': (ctx) => ctx.services.sync.status(ctx.db, ctx.user),
+
+  'sync:join': (ctx, input) => {
+    assertMayJoin(ctx, input.serverUrl);
+    const request = {
+      serverUrl: input.serverUrl,
+      username: input.username,
+      password: input.password,
+    };
+    // Signing in there is network work: it starts once this call has answered.
+    ctx.afterCommit(() => ctx.services.sync.join(request));
+    return { ...ctx.services.sync.status(ctx.db, ctx.user), state: 'syncing', progress: null };
   },
-  'sync:join': () => {
-    throw new AppError('INTERNAL', 'not built yet');
+
+  'sync:now': (ctx) => {
+    const status = ctx.services.sync.status(ctx.db, ctx.user);
+    if (status.serverUrl === null) return status;
+    ctx.afterCommit(() => ctx.services.sync.syncSoon());
+    return { ...status, state: 'syncing' };
   },
-  'sync:now': () => {
-    throw new AppError('INTERNAL', 'not built yet');
+
+  'sync:rejections': (ctx) => listRejections(ctx.db, rejectionsOf(ctx)),
+
+  'sync:dismissRejection': (ctx, input) => {
+    if (!dismissRejection(ctx.db, input.id, rejectionsOf(ctx), ctx.now()))
+      throw new AppError('NOT_FOUND');
+    return null;
   },
-  'sync:rejections': () => {
-    throw new AppError('INTERNAL', 'not built yet');
-  },
-  'sync:dismissRejection': () => {
-    throw new AppError('INTERNAL', 'not built yet');
-  },
-  'sync:conflicts': () => {
-    throw new AppError('INTERNAL', 'not built yet');
-  },
-  'sync:resolveConflict': () => {
-    throw new AppError('INTERNAL', 'not built yet');
+
+  'sync:conflicts': (ctx, input) => listConflicts(ctx.db, input.includeResolved ?? false),
+
+  'sync:resolveConflict': (ctx, input) => {
+    const user = requireUser(ctx);
+    const conflict = findConflict(ctx.db, input.id);
+    if (!conflict) throw new AppError('NOT_FOUND');
+    if (input.keep === 'lost') {
+      if (!isSyncedTableName(conflict.table)) throw new AppError('NOT_FOUND');
+      const table = syncedTables[conflict.table];
+      const column = table.columns[conflict.column as keyof typeof table.columns];
+      if (!column) throw new AppError('NOT_FOUND');
+      // Restored as a new change through the one mutation path: checked, logged, synced.
+      ctx.write.update(table, conflict.rowId, {
+        [conflict.column]: fromStorage(column, storedValueOf(conflict.lostValue)),
+      });
+    }
+    markConflictResolved(ctx.db, conflict.id, input.keep, user.id, ctx.now());
+    return null;
   },
 };

@@ -1,6 +1,7 @@
 import type { Db } from '../connection';
 import { up as createPlatform } from './0001-create-platform';
 import { up as createComplaints } from './0002-create-complaints';
+import { up as createSync } from './0003-create-sync';
 
 export interface Migration {
   /** `NNNN-verb-noun`; the number is the schema version it leads to. */
@@ -12,6 +13,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { id: '0001-create-platform', up: createPlatform },
   { id: '0002-create-complaints', up: createComplaints },
+  { id: '0003-create-sync', up: createSync },
 ];
 
 export const latestSchemaVersion = migrations.length;

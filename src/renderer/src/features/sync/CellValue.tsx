@@ -9,7 +9,7 @@ import { mayVisit } from '../../app/navigation';
 import { navigate } from '../../app/routes';
 import { describeCellValue } from './cell-value';
 import { cellValueText } from './cell-value-text';
-import type { RecordNames } from './useRecordNames';
+import type { RecordNames } from './record-names';
 
 interface CellValueProps {
   table: string;

@@ -14,7 +14,7 @@ import { formatDateTime } from '../../format/dates';
 import { cellLabel } from './cell-label';
 import { CellValue } from './CellValue';
 import { conflictAuthor } from './conflict-author';
-import type { RecordNames } from './useRecordNames';
+import type { RecordNames } from './record-names';
 
 interface ConflictCardProps {
   conflict: SyncConflict;

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Language } from '../../../../shared/tables/platform.tables';
 import { formatDateTime, formatDay } from '../../format/dates';
 import type { CellValueView } from './cell-value';
-import type { RecordNames } from './useRecordNames';
+import type { RecordNames } from './record-names';
 
 /** A described cell value as one line of text (a dialog's sentence, a label). */
 export function cellValueText(

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { RecordNames } from './useRecordNames';
+import type { RecordNames } from './record-names';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

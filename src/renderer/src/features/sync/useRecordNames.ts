@@ -4,14 +4,12 @@ import { mayCall } from '../../app/navigation';
 import { departmentName } from '../admin/department-name';
 import { categoryName } from '../complaints/shared/category-name';
 
-/** Names for the ids a synced cell may hold; null where this user cannot look the record up. */
-export interface RecordNames {
-  user: (id: string) => string | null;
-  department: (id: string) => string | null;
-  category: (id: string) => string | null;
-}
+import type { RecordNames } from './record-names';
 
-/** Loads the lists that name users, departments and categories, once there is something to name. */
+/**
+ * Loads the lists that name users, departments and categories, once there is something to name;
+ * a name is null where this user cannot look the record up.
+ */
 export function useRecordNames(enabled: boolean): RecordNames {
   const { language } = useLanguage();
   const me = useApiQuery('session:status', {}).data?.user ?? null;

@@ -1,0 +1,24 @@
+/**
+ * Columns whose concurrent edits are legally significant (DESIGN.md, Sync: status, decisions,
+ * deadlines, assignee, reply): when sync settles one by clock, a department head must be able to
+ * see which value lost. Other columns settle by last-writer-wins without a record.
+ */
+const significantColumns: Readonly<Record<string, ReadonlySet<string>>> = {
+  complaints: new Set([
+    'status',
+    'department_id',
+    'assignee_id',
+    'ack_due_on',
+    'answer_due_on',
+    'acknowledged_on',
+    'answered_on',
+    'closed_on',
+    'resolution',
+    'merged_into',
+  ]),
+  complaint_replies: new Set(['status', 'body', 'reviewed_by', 'delivery']),
+};
+
+export function isSignificantColumn(table: string, column: string): boolean {
+  return significantColumns[table]?.has(column) ?? false;
+}

@@ -1,0 +1,29 @@
+/** A value bound to a `$n` placeholder. Arrays go to `unnest($n::text[])` for batch writes. */
+export type SqlParam =
+  | string
+  | number
+  | boolean
+  | null
+  | Date
+  | readonly string[]
+  | readonly number[]
+  | readonly (string | null)[]
+  | readonly (number | null)[];
+
+/**
+ * The server's one door to its database, the same for embedded PGlite and for PostgreSQL: the
+ * same SQL runs on both (DESIGN.md, Central server). BIGINT comes back as a JS number on both.
+ */
+export interface ServerDb {
+  readonly kind: 'pglite' | 'postgres';
+  query<Row extends object = Record<string, unknown>>(
+    sql: string,
+    params?: readonly SqlParam[],
+  ): Promise<Row[]>;
+  /**
+   * Runs `fn` in one transaction (READ COMMITTED), committed when it resolves, rolled back when it
+   * throws. Inside, `tx.transaction` joins the same transaction.
+   */
+  transaction<T>(fn: (tx: ServerDb) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,281 @@
+import fc from 'fast-check';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { beforeAll, expect, it } from 'vitest';
+import { formatStamp } from '../../shared/sync/hlc';
+import { apiPrefix, protocolHeader, pushResponseSchema } from '../../shared/sync/protocol';
+import { syncedTables } from '../../shared/tables/registry';
+import { appSchemaVersion } from '../../shared/tables/schema-version';
+import { bodyLimitBytes } from '../app';
+import {
+  ManualClock,
+  protocolHeaders,
+  seedUser,
+  testServer,
+  TestDevice,
+} from '../testing/test-clients';
+import { describeOnBackends, emptyServerDb } from '../testing/test-databases';
+
+/** Every request, however malformed, gets an answer in the 4xx range, never a 5xx. */
+function expectClientError(status: number, request: unknown): void {
+  expect(status, JSON.stringify(request)?.slice(0, 300)).toBeGreaterThanOrEqual(400);
+  expect(status, JSON.stringify(request)?.slice(0, 300)).toBeLessThan(500);
+}
+
+const runs = { numRuns: 60 };
+
+describeOnBackends('malformed and oversized requests', (backend) => {
+  let app: FastifyInstance;
+  let admin: TestDevice;
+  let clock: ManualClock;
+  let adminId: string;
+  let deviceRowId: string;
+
+  beforeAll(async () => {
+    await emptyServerDb(backend.db());
+    clock = new ManualClock();
+    app = await testServer(backend.db(), clock);
+    adminId = await seedUser(backend.db(), { username: 'admin', roles: ['admin'] }, clock.ms);
+    clock.advance(1000);
+    admin = await TestDevice.signIn(app, 'admin', clock.now);
+    // The device the revoke route is aimed at: not the administrator's own.
+    await seedUser(backend.db(), { username: 'clerk', roles: ['clerk'] }, clock.ms);
+    const clerk = await TestDevice.signIn(app, 'clerk', clock.now);
+    const [row] = await backend
+      .db()
+      .query<{ id: string }>('SELECT id FROM devices WHERE device_id = $1', [clerk.deviceId]);
+    deviceRowId = row?.id ?? '';
+    return () => app.close();
+  });
+
+  /** Every route, with a valid token where one is needed: the body or query is what is wrong. */
+  const endpoints = (): { method: 'GET' | 'POST'; url: string }[] => [
+    { method: 'POST', url: `${apiPrefix}/auth/sign-in` },
+    { method: 'POST', url: `${apiPrefix}/sync/push` },
+    { method: 'GET', url: `${apiPrefix}/sync/pull` },
+    { method: 'GET', url: `${apiPrefix}/devices` },
+    { method: 'POST', url: `${apiPrefix}/devices/${deviceRowId}/revoke` },
+    { method: 'POST', url: `${apiPrefix}/users/${adminId}/password` },
+  ];
+
+  /** The routes that read a body: whatever it holds, it is never a valid one. */
+  const bodyEndpoints = () =>
+    endpoints().filter((e) => e.method === 'POST' && !e.url.includes('revoke'));
+
+  async function send(options: InjectOptions): Promise<number> {
+    const response = await app.inject(options);
+    return response.statusCode;
+  }
+
+  it('answers 4xx to any JSON body on any route', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(
+          ...endpoints().filter((e) => e.method === 'POST' && !e.url.includes('revoke')),
+        ),
+        fc.jsonValue(),
+        async (endpoint, body) => {
+          const status = await send({
+            ...endpoint,
+            headers: admin.headers,
+            payload: JSON.stringify(body),
+          });
+          // A random body is never a valid sign-in, push or password.
+          expectClientError(status, { endpoint, body });
+        },
+      ),
+      runs,
+    );
+  });
+
+  it('answers 4xx to bodies that are not JSON, or not what they claim to be', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...bodyEndpoints()),
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        fc.constantFrom(
+          'application/json',
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'multipart/form-data',
+          'application/octet-stream',
+          '',
+        ),
+        async (endpoint, payload, contentType) => {
+          const status = await send({
+            ...endpoint,
+            headers: { ...admin.headers, 'content-type': contentType },
+            payload,
+          });
+          expectClientError(status, { endpoint, payload, contentType });
+        },
+      ),
+      runs,
+    );
+  });
+
+  it('answers 4xx to changes shaped right but holding anything, and judges each of them', async () => {
+    const tableNames = Object.keys(syncedTables);
+    const change = fc.record({
+      id: fc.uuid({ version: 7 }),
+      table: fc.oneof(fc.constantFrom(...tableNames), fc.stringMatching(/^[a-z][a-z0-9_]{0,10}$/)),
+      rowId: fc.oneof(fc.uuid(), fc.string({ unit: 'binary', minLength: 1, maxLength: 60 })),
+      column: fc.oneof(
+        fc.constantFrom(
+          'status',
+          'roles',
+          'deleted',
+          'official_number',
+          'detail',
+          'size',
+          'urgent',
+        ),
+        fc.stringMatching(/^[a-z][a-z0-9_]{0,10}$/),
+      ),
+      value: fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 50 }),
+        fc.integer(),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.constant(null),
+        fc.jsonValue().map((value) => JSON.stringify(value) ?? 'null'),
+        fc.constant(`${'['.repeat(5000)}${']'.repeat(5000)}`),
+      ),
+      hlc: fc
+        .integer({ min: 0, max: 4_102_444_800_000 })
+        .map((millis) => formatStamp({ millis, counter: 0, node: '00000000000000ab' })),
+      userId: fc.constantFrom(adminId, null),
+      deviceId: fc.constantFrom(admin.deviceId, 'someone-else'),
+      schemaVersion: fc.integer({ min: 1, max: appSchemaVersion + 1 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 20 }), async (changes) => {
+        const response = await admin.push(changes);
+        expect(response.statusCode, response.body).toBe(200);
+        const body = pushResponseSchema.parse(response.json());
+        expect(body.results.map((result) => result.id)).toEqual(changes.map((c) => c.id));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('answers 4xx to any query on pull and any id on the device and user routes', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(
+          fc.constantFrom('after', 'limit', 'x', 'after[]'),
+          fc.string({ maxLength: 80 }),
+        ),
+        async (query) => {
+          const response = await app.inject({
+            method: 'GET',
+            url: `${apiPrefix}/sync/pull`,
+            headers: admin.headers,
+            query,
+          });
+          if (response.statusCode === 200) return;
+          expectClientError(response.statusCode, query);
+        },
+      ),
+      runs,
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', minLength: 1, maxLength: 120 }), async (id) => {
+        for (const url of [
+          `${apiPrefix}/devices/${encodeURIComponent(id)}/revoke`,
+          `${apiPrefix}/users/${encodeURIComponent(id)}/password`,
+        ]) {
+          const status = await send({
+            method: 'POST',
+            url,
+            headers: admin.headers,
+            payload: { password: 'a long new password' },
+          });
+          expectClientError(status, url);
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('answers 4xx to any protocol and authorization header', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...endpoints()),
+        fc.option(fc.string({ maxLength: 20 }).filter((text) => !/^\s*\d+\s*$/.test(text))),
+        fc.option(fc.string({ maxLength: 80 })),
+        async (endpoint, protocol, authorization) => {
+          const headers: Record<string, string> = {};
+          if (protocol !== null) headers[protocolHeader] = protocol;
+          if (authorization !== null) headers.authorization = authorization;
+          const status = await send({
+            ...endpoint,
+            headers,
+            payload: endpoint.method === 'POST' ? {} : undefined,
+          });
+          expectClientError(status, { endpoint, protocol, authorization });
+        },
+      ),
+      runs,
+    );
+  });
+
+  it('refuses text holding U+0000, which PostgreSQL cannot store, without a 5xx', async () => {
+    const signIn = await app.inject({
+      method: 'POST',
+      url: `${apiPrefix}/auth/sign-in`,
+      headers: protocolHeaders,
+      payload: { username: 'admin\u0000', password: 'x', deviceId: 'pc\u0000', deviceName: 'a' },
+    });
+    expect(signIn.statusCode).toBe(400);
+    const pull = await admin.pull('s:1:complaints:a\u0000b');
+    expect(pull.statusCode).toBe(400);
+    const change = admin.change(syncedTables.departments, 'row\u0000', 'name_ar', 'قسم');
+    const push = pushResponseSchema.parse((await admin.push([change])).json());
+    expect(push.results).toMatchObject([{ status: 'rejected', reason: 'INVALID_VALUE' }]);
+  });
+
+  it('asks an app too old for the server to update (426) before anything else', async () => {
+    for (const endpoint of endpoints()) {
+      for (const headers of [{ [protocolHeader]: '0' }, {}]) {
+        const response = await app.inject({
+          ...endpoint,
+          headers: { ...headers, authorization: admin.headers.authorization },
+        });
+        expect(response.statusCode, endpoint.url).toBe(426);
+        expect(response.json()).toMatchObject({ error: { code: 'UPDATE_REQUIRED' } });
+      }
+    }
+  });
+
+  it('refuses bodies over 5 MB with 413 PAYLOAD_TOO_LARGE on every route', async () => {
+    const huge = JSON.stringify({ changes: [], padding: 'x'.repeat(bodyLimitBytes) });
+    for (const endpoint of endpoints().filter((e) => e.method === 'POST')) {
+      const response = await app.inject({
+        ...endpoint,
+        headers: { ...admin.headers, 'content-type': 'application/json' },
+        payload: huge,
+      });
+      expect(response.statusCode, endpoint.url).toBe(413);
+      expect(response.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+    }
+  });
+
+  it('answers unknown routes 404 and serves its health and OpenAPI document', async () => {
+    expect(
+      (await app.inject({ method: 'GET', url: `${apiPrefix}/nothing`, headers: protocolHeaders }))
+        .statusCode,
+    ).toBe(404);
+    const health = await app.inject({ method: 'GET', url: '/health' });
+    expect(health.json()).toMatchObject({ status: 'ok', database: 'ok', protocol: 1 });
+    const docs = await app.inject({ method: 'GET', url: '/docs/json' });
+    const paths = Object.keys(docs.json<{ paths: Record<string, unknown> }>().paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        `${apiPrefix}/sync/push`,
+        `${apiPrefix}/sync/pull`,
+        `${apiPrefix}/auth/sign-in`,
+        '/health',
+      ]),
+    );
+    expect((await app.inject({ method: 'GET', url: '/docs' })).statusCode).toBeLessThan(400);
+  });
+});

@@ -1,0 +1,147 @@
+import type { FastifyInstance } from 'fastify';
+import { beforeEach, expect, it } from 'vitest';
+import { apiPrefix, type SyncChange } from '../../shared/sync/protocol';
+import { complaintsTable } from '../../shared/tables/complaints.tables';
+import { complaintValues, newId } from '../testing/complaint-rows';
+import { applyLww, ManualClock, seedUser, testServer, TestDevice } from '../testing/test-clients';
+import { describeOnBackends, emptyServerDb } from '../testing/test-databases';
+
+/**
+ * THE TRAP (DESIGN.md, Sync): many writers at once, through two server instances sharing one
+ * database, while readers pull in small pages. A reader must end with every change exactly once.
+ */
+describeOnBackends('concurrent writers and readers, two server instances', (backend) => {
+  let clock: ManualClock;
+  let first: FastifyInstance;
+  let second: FastifyInstance;
+
+  beforeEach(async () => {
+    await emptyServerDb(backend.db());
+    clock = new ManualClock();
+    first = await testServer(backend.db(), clock);
+    second = await testServer(backend.another(), clock);
+    await seedUser(backend.db(), { username: 'clerk', roles: ['clerk'] }, clock.ms);
+    await seedUser(backend.db(), { username: 'head', roles: ['head'] }, clock.ms);
+    await seedUser(backend.db(), { username: 'admin', roles: ['admin'] }, clock.ms);
+    clock.advance(1000);
+    return async () => {
+      await first.close();
+      await second.close();
+    };
+  });
+
+  /** Signed in one after another: a burst of parallel sign-ins of one user is held as guessing. */
+  async function devices(count: number, username = 'clerk'): Promise<TestDevice[]> {
+    const signedIn: TestDevice[] = [];
+    for (let i = 0; i < count; i++)
+      signedIn.push(await TestDevice.signIn(i % 2 === 0 ? first : second, username, clock.now));
+    return signedIn;
+  }
+
+  it('never lets a pull skip a change that commits late', async () => {
+    const writers = await devices(8);
+    const readers = await devices(3, 'head');
+    const start = await Promise.all(readers.map((reader) => reader.pullAll()));
+    let writing = true;
+
+    const write = async (device: TestDevice) => {
+      const mine: string[] = [];
+      for (let round = 0; round < 12; round++) {
+        const batch: SyncChange[] = [];
+        if (round % 3 === 0) {
+          const id = newId();
+          mine.push(id);
+          batch.push(...device.insert(complaintsTable, complaintValues(device.userId), id));
+        }
+        for (const id of mine)
+          batch.push(
+            device.change(complaintsTable, id, 'district', `حي ${round} ${device.deviceId}`),
+          );
+        const results = await device.pushOk(batch);
+        expect(results.every((result) => result.status === 'accepted')).toBe(true);
+      }
+    };
+    const read = async (reader: TestDevice, cursor: string) => {
+      const received: SyncChange[] = [];
+      for (;;) {
+        const stillWriting = writing;
+        const page = await reader.pullPage(cursor, 7);
+        received.push(...page.changes);
+        cursor = page.cursor;
+        if (!page.hasMore && !stillWriting) return received;
+        if (!page.hasMore) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const reading = readers.map((reader, i) => read(reader, start[i]?.cursor ?? ''));
+    await Promise.all(writers.map(write));
+    writing = false;
+    const received = await Promise.all(reading);
+
+    const log = await backend
+      .db()
+      .query<{ seq: number; id: string }>('SELECT seq, id FROM change_log ORDER BY seq');
+    // Gapless: seq order is commit order, numbered 1..n.
+    expect(log.map((row) => row.seq)).toEqual(log.map((_, i) => i + 1));
+    const expected = log.slice(start[0]?.changes.length ?? 0).map((row) => row.id);
+    expect(expected.length).toBeGreaterThan(400);
+    for (const changes of received) {
+      const ids = changes.map((change) => change.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toEqual(expected);
+    }
+  });
+
+  it('gives concurrent new complaints gapless official numbers, each once', async () => {
+    const writers = await devices(10);
+    const created: string[] = [];
+    await Promise.all(
+      writers.map(async (device) => {
+        for (let i = 0; i < 5; i++) {
+          const id = newId();
+          created.push(id);
+          await device.pushOk(device.insert(complaintsTable, complaintValues(device.userId), id));
+        }
+      }),
+    );
+    const numbers = await backend
+      .db()
+      .query<{ row_id: string; value: string }>(
+        `SELECT row_id, value FROM cells WHERE tbl = 'complaints' AND col = 'official_number'`,
+      );
+    expect(numbers).toHaveLength(50);
+    expect(numbers.map((row) => JSON.parse(row.value) as string).sort()).toEqual(
+      Array.from({ length: 50 }, (_, i) => `2026/${String(i + 1).padStart(4, '0')}`),
+    );
+    expect(new Set(numbers.map((row) => row.row_id))).toEqual(new Set(created));
+  });
+
+  it('serves the same clients from either instance: they converge, a revocation holds on both', async () => {
+    const onFirst = await TestDevice.signIn(first, 'clerk', clock.now);
+    const onSecond = await TestDevice.signIn(second, 'head', clock.now);
+    const id = newId();
+    await onFirst.pushOk(onFirst.insert(complaintsTable, complaintValues(onFirst.userId), id));
+    const seenBySecond = await onSecond.pullAll();
+    expect(seenBySecond.changes.some((change) => change.rowId === id)).toBe(true);
+    clock.advance(10);
+    await onSecond.pushOk([onSecond.change(complaintsTable, id, 'district', 'حي الأندلس')]);
+    // The clerk's app moves to the other instance (a load balancer's choice): same token, same log.
+    onFirst.app = second;
+    const all = applyLww((await onFirst.pullAll()).changes);
+    expect(all.get(`complaints/${id}/district`)?.value).toBe('حي الأندلس');
+    expect(all.get(`complaints/${id}/official_number`)?.value).toBe('2026/0001');
+
+    const admin = await TestDevice.signIn(first, 'admin', clock.now);
+    const [device] = await backend
+      .db()
+      .query<{ id: string }>(`SELECT id FROM devices WHERE device_id = $1`, [onSecond.deviceId]);
+    const revoked = await first.inject({
+      method: 'POST',
+      url: `${apiPrefix}/devices/${device?.id}/revoke`,
+      headers: admin.headers,
+    });
+    expect(revoked.statusCode).toBe(204);
+    const refused = await onSecond.pull();
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json()).toMatchObject({ error: { code: 'TOKEN_REVOKED' } });
+  });
+});

@@ -1,0 +1,169 @@
+import type { Role } from '../../shared/roles';
+import type { SyncChange } from '../../shared/sync/protocol';
+import { deletedColumn } from '../../shared/sync/stored-values';
+import { readableColumns, type TableDeclaration } from '../../shared/tables/define-table';
+import { syncedTables } from '../../shared/tables/registry';
+import type { ServerDb } from '../db/server-db';
+import { decodeCellValue } from './cell-values';
+import { encodeCursor, type PullCursor } from './pull-cursor';
+
+interface ChangeRow {
+  id: string;
+  tbl: string;
+  row_id: string;
+  col: string;
+  value: string;
+  hlc: string;
+  user_id: string | null;
+  device_id: string;
+  schema_version: number;
+}
+
+export interface PullPage {
+  changes: SyncChange[];
+  cursor: string;
+  hasMore: boolean;
+}
+
+const tables: readonly TableDeclaration[] = Object.values(syncedTables);
+/** The most cells one row can have: a snapshot page never cuts a row in two. */
+const widestRow = Math.max(...tables.map((table) => Object.keys(table.columns).length + 1));
+
+/**
+ * `table.column` of every cell these roles may receive: sensitive columns (a CIN number) only for
+ * their read roles (DESIGN.md, Sync), and every tombstone.
+ */
+export function readableCells(roles: readonly Role[]): string[] {
+  return tables.flatMap((table) => [
+    ...readableColumns(table, roles).map((col) => `${table.name}.${col}`),
+    ...(table.appendOnly ? [] : [`${table.name}.${deletedColumn}`]),
+  ]);
+}
+
+function toChange(row: ChangeRow): SyncChange {
+  return {
+    id: row.id,
+    table: row.tbl,
+    rowId: row.row_id,
+    column: row.col,
+    value: decodeCellValue(row.value),
+    hlc: row.hlc,
+    userId: row.user_id,
+    deviceId: row.device_id,
+    schemaVersion: row.schema_version,
+  };
+}
+
+async function lastSeq(db: ServerDb): Promise<number> {
+  const [row] = await db.query<{ last: number }>(
+    'SELECT COALESCE(MAX(seq), 0) AS last FROM change_log',
+  );
+  return row?.last ?? 0;
+}
+
+/**
+ * A page of the current cells, in (table, row, column) order, whole rows only, so the client can
+ * apply each row at once. Pages may see cells newer than `at`; the log replayed from `at` then
+ * brings them again, which last-writer-wins makes harmless.
+ */
+async function snapshotPage(
+  db: ServerDb,
+  cursor: Extract<PullCursor, { phase: 'snapshot' }>,
+  readable: readonly string[],
+  limit: number,
+): Promise<PullPage> {
+  const fetchCount = limit + widestRow;
+  const rows = await db.query<ChangeRow>(
+    `SELECT l.id, c.tbl, c.row_id, c.col, c.value, c.hlc, l.user_id, l.device_id, l.schema_version
+     FROM cells c JOIN change_log l ON l.seq = c.seq
+     WHERE (c.tbl, c.row_id) > ($1, $2) AND (c.tbl || '.' || c.col) = ANY($3::text[])
+     ORDER BY c.tbl, c.row_id, c.col
+     LIMIT $4`,
+    [cursor.after?.tbl ?? '', cursor.after?.rowId ?? '', readable, fetchCount],
+  );
+  const groups: ChangeRow[][] = [];
+  for (const row of rows) {
+    const group = groups.at(-1);
+    if (group?.[0]?.tbl === row.tbl && group[0].row_id === row.row_id) group.push(row);
+    else groups.push([row]);
+  }
+  const reachedEnd = rows.length < fetchCount;
+  // The last row of a full fetch may be cut short: it waits for the next page.
+  if (!reachedEnd) groups.pop();
+  const taken: ChangeRow[] = [];
+  let whole = true;
+  for (const group of groups) {
+    // A row wider than the page still travels whole, alone.
+    if (taken.length > 0 && taken.length + group.length > limit) {
+      whole = false;
+      break;
+    }
+    taken.push(...group);
+  }
+  const last = taken.at(-1);
+  if (reachedEnd && whole) {
+    const top = await lastSeq(db);
+    return {
+      changes: taken.map(toChange),
+      cursor: encodeCursor({ phase: 'log', after: cursor.at }),
+      hasMore: top > cursor.at,
+    };
+  }
+  return {
+    changes: taken.map(toChange),
+    cursor: encodeCursor({
+      phase: 'snapshot',
+      at: cursor.at,
+      after: last ? { tbl: last.tbl, rowId: last.row_id } : cursor.after,
+    }),
+    hasMore: true,
+  };
+}
+
+/**
+ * The log after the cursor. The top is read first: every entry up to it has committed (appends
+ * are serialized, change-log.ts), so this page is a prefix that can no longer grow in the middle.
+ */
+async function logPage(
+  db: ServerDb,
+  after: number,
+  readable: readonly string[],
+  limit: number,
+): Promise<PullPage> {
+  const top = await lastSeq(db);
+  const rows = await db.query<ChangeRow & { seq: number }>(
+    `SELECT l.seq, l.id, l.tbl, l.row_id, l.col, l.value, l.hlc, l.user_id, l.device_id,
+            l.schema_version
+     FROM change_log l
+     WHERE l.seq > $1 AND l.seq <= $2 AND (l.tbl || '.' || l.col) = ANY($3::text[])
+     ORDER BY l.seq
+     LIMIT $4`,
+    [after, top, readable, limit],
+  );
+  const full = rows.length === limit;
+  const position = full ? (rows.at(-1)?.seq ?? after) : Math.max(after, top);
+  return {
+    changes: rows.map(toChange),
+    cursor: encodeCursor({ phase: 'log', after: position }),
+    hasMore: full && position < top,
+  };
+}
+
+/** One pull page for a user with these roles; no cursor starts with the snapshot. */
+export async function pullChanges(
+  db: ServerDb,
+  roles: readonly Role[],
+  cursor: PullCursor | null,
+  limit: number,
+): Promise<PullPage> {
+  const readable = readableCells(roles);
+  const top = await lastSeq(db);
+  const position = cursor === null ? null : cursor.phase === 'log' ? cursor.after : cursor.at;
+  // No cursor, or one from beyond this log (a database restored from a backup): a fresh snapshot,
+  // which last-writer-wins merges into whatever the app holds.
+  if (cursor === null || position === null || position > top) {
+    return snapshotPage(db, { phase: 'snapshot', at: top, after: null }, readable, limit);
+  }
+  if (cursor.phase === 'snapshot') return snapshotPage(db, cursor, readable, limit);
+  return logPage(db, cursor.after, readable, limit);
+}
