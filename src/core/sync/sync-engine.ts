@@ -170,6 +170,7 @@ export class SyncEngine implements SyncControl {
       progress: this.running ? this.progress : null,
       rejections: counts.rejections,
       conflicts: counts.conflicts,
+      joinFailure: this.lastJoinFailure,
     };
   }
 

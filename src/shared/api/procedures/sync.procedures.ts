@@ -23,6 +23,16 @@ export const syncStateSchema = z.enum([
 ]);
 export type SyncState = z.infer<typeof syncStateSchema>;
 
+export const joinFailureSchema = z.enum([
+  'offline',
+  'revoked',
+  'update-required',
+  'invalid-credentials',
+  'rejected-request',
+  'server',
+]);
+export type JoinFailure = z.infer<typeof joinFailureSchema>;
+
 export const syncStatusSchema = z.object({
   state: syncStateSchema,
   serverUrl: z.string().nullable(),
@@ -35,6 +45,8 @@ export const syncStatusSchema = z.object({
   /** Rejections and conflicts waiting for someone to look at them. */
   rejections: z.int().min(0),
   conflicts: z.int().min(0),
+  /** Why the last attempt to join a server failed; null once one succeeded. */
+  joinFailure: joinFailureSchema.nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

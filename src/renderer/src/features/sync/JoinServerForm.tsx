@@ -4,6 +4,7 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { useApiQuery } from '../../api/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JoinBaseline } from './join-outcome';
@@ -39,6 +40,8 @@ export function JoinServerForm({
 }: JoinServerFormProps) {
   const { t } = useTranslation('sync');
   const join = useJoinServer(baseline, onJoined);
+  // Core says why the last join failed (wrong password, server out of reach...).
+  const status = useApiQuery('sync:status', {});
   const [serverUrl, setServerUrl] = useState(initialServerUrl);
   const [username, setUsername] = useState(initialUsername);
   const [password, setPassword] = useState('');
@@ -75,7 +78,7 @@ export function JoinServerForm({
       )}
       {join.phase === 'failed' && (
         <Alert severity="error" role="alert" sx={{ my: 2 }} data-testid="join-server-error">
-          {t('join.errors.notJoined')}
+          {t([`join.failures.${status.data?.joinFailure ?? 'unknown'}`, 'join.errors.notJoined'])}
         </Alert>
       )}
       <TextField
