@@ -19,6 +19,10 @@ export const auditActions = [
   'backups.restore',
   /** A user opened a record showing a citizen's personal data (law 09-08): who saw whose data. */
   'personal-data.view',
+  /** This PC was joined to a central server (which address, by whom). */
+  'sync.join',
+  /** A head settled a sync conflict: kept the value sync kept, or restored the one it overwrote. */
+  'sync.conflict-resolved',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -43,6 +43,10 @@ export const syncHandlers: HandlersFor<'sync:'> = {
       username: input.username,
       password: input.password,
     };
+    ctx.write.audit('sync.join', null, null, {
+      serverUrl: input.serverUrl,
+      username: input.username,
+    });
     // Signing in there is network work: it starts once this call has answered.
     ctx.afterCommit(() => ctx.services.sync.join(request));
     return { ...ctx.services.sync.status(ctx.db, ctx.user), state: 'syncing', progress: null };
@@ -80,6 +84,10 @@ export const syncHandlers: HandlersFor<'sync:'> = {
       });
     }
     markConflictResolved(ctx.db, conflict.id, input.keep, user.id, ctx.now());
+    ctx.write.audit('sync.conflict-resolved', conflict.table, conflict.rowId, {
+      column: conflict.column,
+      keep: input.keep,
+    });
     return null;
   },
 };

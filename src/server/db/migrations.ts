@@ -1,4 +1,5 @@
 import { createSyncStore } from './migrations/0001-create-sync-store';
+import { createFilesAndPublic } from './migrations/0002-create-files-and-public';
 import type { ServerDb } from './server-db';
 
 export interface ServerMigration {
@@ -9,7 +10,7 @@ export interface ServerMigration {
 }
 
 /** In order; never edit a migration that has shipped, add the next one. */
-export const serverMigrations: readonly ServerMigration[] = [createSyncStore];
+export const serverMigrations: readonly ServerMigration[] = [createSyncStore, createFilesAndPublic];
 
 /** Two instances starting together on one PostgreSQL must not both migrate. */
 const migrationLockKey = 7_262_501;
