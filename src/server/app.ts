@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { publicPath } from '../shared/public-api';
 import { apiPrefix, protocolHeader } from '../shared/sync/protocol';
 import { appVersion } from './app-version';
 import { registerAuthRoutes } from './auth/auth-routes';
@@ -8,8 +9,11 @@ import type { ServerDb } from './db/server-db';
 import { registerHealthRoute } from './http/health-route';
 import { checkProtocol } from './http/protocol-guard';
 import { errorBody, ServerError } from './http/server-error';
+import { registerFileRoutes } from './files/files-routes';
+import { registerPublicRoutes } from './public/public-routes';
 import type { ServerDeps } from './server-deps';
 import { registerSyncRoutes } from './sync/sync-routes';
+import { registerUpdateRoutes } from './updates/update-routes';
 
 /** A push of 500 changes is far below this; anything larger is refused before it is parsed. */
 export const bodyLimitBytes = 5 * 1024 * 1024;
@@ -21,6 +25,8 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** Behind a TLS proxy: trust its X-Forwarded-For, so rate limits see the real address. */
   trustProxy?: FastifyServerOptions['trustProxy'];
+  /** electron-updater's feed, served at /updates/ (MAKTAB_UPDATES_DIR, default ./updates). */
+  updatesDir?: string;
 }
 
 /** The pino options of production: never a body, never a token or a password. */
@@ -70,7 +76,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   );
   app.addHook('onRequest', (request, _reply, done) => {
     try {
-      if (request.url.startsWith(`${apiPrefix}/`)) checkProtocol(request.headers[protocolHeader]);
+      // The website's calls are no app's: they carry no protocol version to check.
+      const fromApp =
+        request.url.startsWith(`${apiPrefix}/`) &&
+        !request.url.startsWith(`${apiPrefix}${publicPath}/`);
+      if (fromApp) checkProtocol(request.headers[protocolHeader]);
       done();
     } catch (error) {
       done(error as Error);
@@ -83,7 +93,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       info: {
         title: 'Maktab central server',
         description:
-          'Sync (push, pull), sign-in and devices. Every /api call carries x-maktab-protocol.',
+          'Sync (push, pull), sign-in, devices and files: every such call carries x-maktab-protocol. The website calls /api/v1/public without it. The update feed is at /updates/.',
         version: appVersion(),
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
@@ -94,5 +104,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerHealthRoute(app, deps);
   registerAuthRoutes(app, deps);
   registerSyncRoutes(app, deps);
+  await registerFileRoutes(app, deps);
+  await registerPublicRoutes(app, deps);
+  registerUpdateRoutes(app, options.updatesDir ?? process.env.MAKTAB_UPDATES_DIR ?? './updates');
   return app;
 }

@@ -4,9 +4,7 @@
  * allows; a range entirely past the end is unsatisfiable (416).
  */
 export type ByteRange =
-  | { kind: 'whole' }
-  | { kind: 'part'; start: number; end: number }
-  | { kind: 'unsatisfiable' };
+  { kind: 'whole' } | { kind: 'part'; start: number; end: number } | { kind: 'unsatisfiable' };
 
 const single = /^bytes=(\d{0,15})-(\d{0,15})$/;
 
@@ -23,9 +21,9 @@ export function parseByteRange(header: string | string[] | undefined, size: numb
     return { kind: 'part', start: Math.max(0, size - length), end: size - 1 };
   }
   const start = Number(first);
-  const end = last === '' ? size - 1 : Number(last);
-  if (end < start) return { kind: 'whole' };
+  if (last !== '' && Number(last) < start) return { kind: 'whole' };
   if (start >= size) return { kind: 'unsatisfiable' };
+  const end = last === '' ? size - 1 : Number(last);
   return { kind: 'part', start, end: Math.min(end, size - 1) };
 }
 
