@@ -10,6 +10,10 @@ import type { ComplaintsBenchResult } from './complaints.bench';
 import type { CoreReadyResult } from './core-ready.bench';
 import type { MemoryResult } from './memory-after-sign-in.bench';
 import type { StartupPageResult } from './startup-page.bench';
+import type { SyncConcurrentResult } from './sync-concurrent.bench';
+import type { SyncFirstPullResult } from './sync-first-pull.bench';
+import type { SyncPushResult } from './sync-push.bench';
+import type { SyncWindowResult } from './sync-window.bench';
 import {
   kb,
   mb,
@@ -27,6 +31,10 @@ const benchmarks = [
   'memory-after-sign-in.bench.ts',
   'core-ready.bench.ts',
   'complaints.bench.ts',
+  'sync-push.bench.ts',
+  'sync-concurrent.bench.ts',
+  'sync-window.bench.ts',
+  'sync-first-pull.bench.ts',
 ] as const;
 
 function run(file: string): Promise<number> {
@@ -158,11 +166,71 @@ function summary(since: number): void {
       `<= ${targets.peakRssMb} MB: ${verdict(rss.peakMb, targets.peakRssMb)}`,
     ]);
   }
+  syncRows(since, rows);
   printTable(
     'Summary (details above; JSON in bench/results/)',
     ['item', 'measured', 'baseline', 'ratio', 'target'],
     rows,
   );
+}
+
+function syncRows(since: number, rows: Cell[][]): void {
+  const pull = latest<SyncFirstPullResult>('sync-first-pull', since);
+  if (pull) {
+    rows.push([
+      `15a. first pull, ${pull.dataset.complaints} complaints + ${pull.dataset.events} events (${pull.backend})`,
+      ms(pull.pull.ms),
+      `${ms(pull.baseline.ms)} raw insert`,
+      ratio(pull.pull.ms, pull.baseline.ms),
+      `<= ${pull.targets.ratio}x: ${verdict(pull.ratio, pull.targets.ratio)}`,
+    ]);
+    rows.push([
+      '     app peak RSS during the first pull',
+      mb(pull.pull.peakRss),
+      `${mb(pull.baseline.peakRss)} raw insert`,
+      ratio(pull.pull.peakRss, pull.baseline.peakRss),
+      `<= ${pull.targets.peakRssMb} MB: ${verdict(pull.pull.peakRss / 1048576, pull.targets.peakRssMb)}`,
+    ]);
+  }
+  const push = latest<SyncPushResult>('sync-push', since);
+  if (push) {
+    rows.push([
+      `15b. push of ${push.edits} edits, median (${push.refused.length} refused)`,
+      ms(push.push.p50),
+      push.baselineDirectWrite ? `${ms(push.baselineDirectWrite.p50)} direct SQL` : '',
+      push.baselineDirectWrite ? ratio(push.push.p50, push.baselineDirectWrite.p50) : '',
+      `<= ${push.targetMs} ms: ${verdict(push.push.p50, push.targetMs)}`,
+    ]);
+  }
+  const load = latest<SyncConcurrentResult>('sync-concurrent', since);
+  if (load) {
+    const run = load.concurrent;
+    rows.push([
+      `15c. ${run.clients} clients, request p99 (${run.errors.length} errors)`,
+      ms(run.request.p99),
+      `${ms(load.alone.request.p99)} one client`,
+      ratio(run.request.p99, load.alone.request.p99),
+      `<= ${load.targets.p99Ms} ms: ${verdict(run.request.p99, load.targets.p99Ms)}`,
+    ]);
+    rows.push([
+      '     server peak RSS',
+      mb(load.serverRss.peak),
+      `${mb(load.serverRss.idleBefore)} idle`,
+      '',
+      `<= ${load.targets.serverRssMb} MB: ${verdict(load.serverRss.peak / 1048576, load.targets.serverRssMb)}`,
+    ]);
+  }
+  const window = latest<SyncWindowResult>('sync-window', since);
+  if (window) {
+    const worst = Math.max(window.duringPull.longestTaskMs, window.duringPull.longestFrameGapMs);
+    rows.push([
+      `15d. window during a first pull (${window.dataset.complaints} complaints): longest block`,
+      ms(worst),
+      `${ms(window.idle.longestFrameGapMs)} idle page`,
+      ratio(worst, window.idle.longestFrameGapMs),
+      `<= ${window.targetMs} ms: ${verdict(worst, window.targetMs)}`,
+    ]);
+  }
 }
 
 const since = Date.now();
