@@ -22,13 +22,16 @@ export function usePushedEvents(): void {
   useEffect(() => {
     const stopData = window.api.on('data:changed', ({ tables }) => {
       const domains = new Set(tables.flatMap((table) => domainsOfTable[table] ?? [table]));
-      void queryClient.invalidateQueries({
-        predicate: (query) => {
-          const name = String(query.queryKey[0]);
-          // Any write may add to the changes waiting to be sent, which the header counts.
-          return domains.has(name.split(':')[0] ?? '') || name === 'sync:status';
-        },
-      });
+      const predicate = (query: { queryKey: readonly unknown[] }) => {
+        const name = String(query.queryKey[0]);
+        // Any write may add to the changes waiting to be sent, which the header counts.
+        return domains.has(name.split(':')[0] ?? '') || name === 'sync:status';
+      };
+      // A first fetch still in flight may have read before this change: cancel it, or its answer
+      // would count as fresh and the screen would keep the older data.
+      void queryClient
+        .cancelQueries({ predicate })
+        .then(() => queryClient.invalidateQueries({ predicate }));
     });
     const stopSync = window.api.on('sync:changed', ({ state, progress }) => {
       const statusKey = queryKey('sync:status', {});
