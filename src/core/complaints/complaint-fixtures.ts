@@ -10,7 +10,7 @@ import { adminPassword, staffPassword, type TestCore } from '../testing/test-cor
 
 type IntakeInput = InputOf<'complaints:create'>;
 
-/** The smallest files whose first bytes say what they are (file-store.ts, sniffMimeType). */
+/** The smallest files whose first bytes say what they are (shared/sync/files-protocol.ts, sniffFileType). */
 export const tinyPng = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 export const tinyPdf = Buffer.from('%PDF-1.4\n%%EOF\n');
 

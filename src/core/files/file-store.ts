@@ -8,6 +8,7 @@ import {
 } from '../../shared/complaints/complaint-values';
 import { AppError } from '../../shared/errors';
 import { uuidv7 } from '../../shared/ids/uuidv7';
+import { sniffFileType } from '../../shared/sync/files-protocol';
 
 /**
  * Scans and photos, stored once under the data folder and named by their SHA-256 (DESIGN.md,
@@ -43,15 +44,6 @@ export function readStoredFile(dataDir: string, sha256: string): Buffer | null {
   return existsSync(path) ? readFileSync(path) : null;
 }
 
-/** What a file's first bytes say it is: a renamed .exe is not a PDF. */
-export function sniffMimeType(bytes: Uint8Array): AttachmentMimeType | null {
-  const starts = (...signature: number[]) => signature.every((byte, i) => bytes[i] === byte);
-  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf';
-  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
-  return null;
-}
-
 export interface CheckedUpload {
   bytes: Buffer;
   mimeType: AttachmentMimeType;
@@ -64,7 +56,7 @@ export function checkUpload(upload: AttachmentUpload, field = 'file'): CheckedUp
   const bytes = Buffer.from(upload.dataBase64, 'base64');
   if (bytes.length === 0) throw new AppError('VALIDATION', 'empty file', { [field]: 'too_small' });
   if (bytes.length > maxAttachmentBytes) throw new AppError('FILE_TOO_LARGE', 'file too large');
-  const sniffed = sniffMimeType(bytes);
+  const sniffed = sniffFileType(bytes);
   if (sniffed === null || sniffed !== upload.mimeType)
     throw new AppError('FILE_TYPE_NOT_ALLOWED', `not a ${upload.mimeType}`);
   return { bytes, mimeType: sniffed, size: bytes.length, fileName: upload.fileName };

@@ -36,7 +36,7 @@ export const uploadResponseSchema = z.object({
 });
 export type UploadResponse = z.infer<typeof uploadResponseSchema>;
 
-/** What a file's first bytes say it is: a renamed .exe is not a PDF. Mirrors core's file store. */
+/** What a file's first bytes say it is: a renamed .exe is not a PDF. The app and the server both ask. */
 export function sniffFileType(bytes: Uint8Array): AttachmentMimeType | null {
   const starts = (...signature: number[]) => signature.every((byte, i) => bytes[i] === byte);
   if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf';
