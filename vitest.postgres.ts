@@ -1,13 +1,11 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
-import { promisify } from 'node:util';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migrateServerDb } from './src/server/db/migrations';
 import { openPgliteServerDb } from './src/server/db/pglite-server-db';
 import './src/server/testing/provided-context';
+import { postgresBinDir, startCluster } from './scripts/postgres-cluster';
 
 /**
  * Global setup of the server's tests (DESIGN.md, Tests: "on PGlite and on a real PostgreSQL that
@@ -29,93 +27,6 @@ async function pgliteTemplate(dir: string): Promise<string> {
   } finally {
     await db.close();
   }
-}
-
-function postgresBinDir(): string | null {
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return null;
-  const versions = readdirSync(root)
-    .filter((name) => existsSync(join(root, name, 'bin', 'initdb')))
-    .sort((a, b) => Number(b) - Number(a));
-  return versions[0] === undefined ? null : join(root, versions[0], 'bin');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address !== null
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-const execFileAsync = promisify(execFile);
-
-/** initdb refuses to run as root: run the binaries as the postgres user then. */
-function runner(): { run: (bin: string, args: string[]) => Promise<void>; owner: number | null } {
-  const asRoot = userInfo().uid === 0;
-  const owner = asRoot ? Number(execFileSync('id', ['-u', 'postgres']).toString().trim()) : null;
-  return {
-    owner,
-    run: async (bin, args) => {
-      const [command, commandArgs] = asRoot
-        ? ['runuser', ['-u', 'postgres', '--', bin, ...args]]
-        : [bin, args];
-      await execFileAsync(command, commandArgs);
-    },
-  };
-}
-
-interface Cluster {
-  url: string;
-  stop: () => Promise<void>;
-}
-
-/** initdb (about a second) and pg_ctl start in a temp folder owned by the cluster's user. */
-async function startCluster(bin: string): Promise<Cluster> {
-  const { run, owner } = runner();
-  const dir = mkdtempSync(join(tmpdir(), 'maktab-pg-'));
-  const data = join(dir, 'data');
-  if (owner !== null) chownSync(dir, owner, owner);
-  const port = await freePort();
-  await run(join(bin, 'initdb'), [
-    '-D',
-    data,
-    '-U',
-    'postgres',
-    '--auth=trust',
-    '-E',
-    'UTF8',
-    '--locale=C.UTF-8',
-  ]);
-  // A throwaway cluster: no fsync, room for the pools of several test files at once.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
-  await run(join(bin, 'pg_ctl'), [
-    '-D',
-    data,
-    '-l',
-    join(dir, 'log'),
-    '-o',
-    options,
-    '-w',
-    'start',
-  ]);
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop: async () => {
-      try {
-        await run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
 }
 
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
