@@ -2,6 +2,8 @@ import type { Db } from '../connection';
 import { up as createPlatform } from './0001-create-platform';
 import { up as createComplaints } from './0002-create-complaints';
 import { up as createSync } from './0003-create-sync';
+import { up as createFileTransfers } from './0004-create-file-transfers';
+import { up as createCredentialOutbox } from './0005-create-credential-outbox';
 
 export interface Migration {
   /** `NNNN-verb-noun`; the number is the schema version it leads to. */
@@ -14,6 +16,8 @@ export const migrations: readonly Migration[] = [
   { id: '0001-create-platform', up: createPlatform },
   { id: '0002-create-complaints', up: createComplaints },
   { id: '0003-create-sync', up: createSync },
+  { id: '0004-create-file-transfers', up: createFileTransfers },
+  { id: '0005-create-credential-outbox', up: createCredentialOutbox },
 ];
 
 export const latestSchemaVersion = migrations.length;
