@@ -25,9 +25,11 @@ import { dispatch, type DispatchTarget } from './dispatcher';
 import type { CoreServices, DatabaseState, HandlerContext } from './handler-context';
 import { SessionState } from './session/session-state';
 import { readMeta, readSettings, writeMeta } from './settings/local-settings';
-import type { SecretStore } from './sync/secret-store';
+import { SealedSecretStore } from './sync/sealed-secret-store';
+import { DatabaseSecretStore, type SecretStore } from './sync/secret-store';
 import { SyncEngine } from './sync/sync-engine';
 import type { FetchLike } from './sync/sync-transport';
+import type { TokenCipher } from './sync/token-cipher';
 import { countUsers, findUserById, toSessionUser } from './users/users.repo';
 
 export interface CoreOptions {
@@ -43,8 +45,10 @@ export interface CoreOptions {
   inlineCheckMaxBytes?: number;
   /** How long to wait for another program's lock on the file (tests shorten it). */
   busyTimeoutMs?: number;
-  /** Where the sync device token is kept (main: Electron safeStorage); default the database. */
+  /** Where the sync device token is kept; default the database (sealed with `tokenCipher`). */
   secretStore?: SecretStore;
+  /** Main's safeStorage, reached from the worker: device tokens are stored encrypted with it. */
+  tokenCipher?: TokenCipher | undefined;
   /** HTTP for sync; tests may route it. */
   fetch?: FetchLike;
   /** How often sync runs in the background once joined; on only with `timerIntervalMs`. */
@@ -115,7 +119,14 @@ export class Core implements DispatchTarget, CoreServices {
         },
       },
       {
-        secrets: options.secretStore,
+        secrets:
+          options.secretStore ??
+          (options.tokenCipher
+            ? new SealedSecretStore(
+                new DatabaseSecretStore(() => this.open?.db ?? null),
+                options.tokenCipher,
+              )
+            : undefined),
         fetch: options.fetch,
         pullLimit: options.syncPullLimit,
         // The app and the harness run timers; tests drive sync by hand.

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
+import type { TokenCipherWorkerData } from '../core/sync/port-token-cipher';
 import type { CoreWorkerData } from '../core/worker-protocol';
 import { appOriginFor, type AppOrigin } from './app-origin';
 import { CoreWorkerClient } from './core-worker-client';
@@ -9,6 +10,7 @@ import { hardenSession, hardenWebContents } from './harden';
 import { forwardCoreEvents, registerIpcRelay } from './ipc-relay';
 import { chooseNativeBinding } from './native-binding';
 import { contentSecurityPolicy, mainWindowOptions, preloadPathFor } from './security';
+import { serveTokenCipher } from './token-cipher-host';
 import { languageOfStatus } from './update-policy';
 import { startUpdater } from './updater';
 
@@ -23,7 +25,10 @@ function readText(path: string): string | null {
   }
 }
 
-/** Core runs in a worker thread so SQL never freezes the window. */
+/**
+ * Core runs in a worker thread so SQL never freezes the window. safeStorage exists only here in
+ * main, so the worker gets a port of its own to have its device tokens encrypted.
+ */
 function startCore(): CoreWorkerClient {
   const native = chooseNativeBinding({
     isPackaged: app.isPackaged,
@@ -33,11 +38,22 @@ function startCore(): CoreWorkerClient {
     exists: existsSync,
   });
   if (native.warning) console.warn(`[main] ${native.warning}`);
-  const workerData: CoreWorkerData = {
+  const tokenCipher = new MessageChannel();
+  serveTokenCipher(tokenCipher.port1, safeStorage, {
+    whenReady: () => app.whenReady(),
+    platform: process.platform,
+  });
+  const workerData: CoreWorkerData & TokenCipherWorkerData = {
     dataDir: app.getPath('userData'),
     nativeBinding: native.binding,
+    tokenCipherPort: tokenCipher.port2,
   };
-  return new CoreWorkerClient(new Worker(join(mainBundleDir, 'core-worker.js'), { workerData }));
+  return new CoreWorkerClient(
+    new Worker(join(mainBundleDir, 'core-worker.js'), {
+      workerData,
+      transferList: [tokenCipher.port2],
+    }),
+  );
 }
 
 function createMainWindow(appOrigin: AppOrigin): BrowserWindow {

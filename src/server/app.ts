@@ -25,8 +25,8 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** Behind a TLS proxy: trust its X-Forwarded-For, so rate limits see the real address. */
   trustProxy?: FastifyServerOptions['trustProxy'];
-  /** electron-updater's feed, served at /updates/ (MAKTAB_UPDATES_DIR, default ./updates). */
-  updatesDir?: string;
+  /** electron-updater's feed, served at /updates/ (server-config.ts); none when undefined. */
+  updatesDir?: string | undefined;
 }
 
 /** The pino options of production: never a body, never a token or a password. */
@@ -106,6 +106,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerSyncRoutes(app, deps);
   await registerFileRoutes(app, deps);
   await registerPublicRoutes(app, deps);
-  registerUpdateRoutes(app, options.updatesDir ?? process.env.MAKTAB_UPDATES_DIR ?? './updates');
+  if (options.updatesDir !== undefined) registerUpdateRoutes(app, options.updatesDir);
   return app;
 }

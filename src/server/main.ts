@@ -11,7 +11,12 @@ async function main(): Promise<void> {
   const config = readServerConfig(process.env);
   const db = await openServerDb(config.database);
   await migrateServerDb(db);
-  const app = await buildServer({ db, logger: productionLogger, trustProxy: config.trustProxy });
+  const app = await buildServer({
+    db,
+    logger: productionLogger,
+    trustProxy: config.trustProxy,
+    updatesDir: config.updatesDir,
+  });
   const stop = async () => {
     await app.close();
     await db.close();

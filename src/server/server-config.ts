@@ -9,6 +9,8 @@ const envSchema = z.object({
   MAKTAB_SERVER_DATA: z.string().min(1).default('./server-data'),
   /** The proxy's address (or `true`): its X-Forwarded-For names the real client. */
   MAKTAB_TRUST_PROXY: z.string().min(1).optional(),
+  /** The folder electron-updater's feed is published in (src/server/README.md). */
+  MAKTAB_UPDATES_DIR: z.string().min(1).default('./updates'),
 });
 
 export interface ServerConfig {
@@ -16,6 +18,7 @@ export interface ServerConfig {
   host: string;
   database: DatabaseConfig;
   trustProxy: boolean | string;
+  updatesDir: string;
 }
 
 /** The server's settings from the environment; a wrong value stops the start with its name. */
@@ -34,5 +37,6 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     host: values.HOST,
     database: { databaseUrl: values.DATABASE_URL, dataDir: values.MAKTAB_SERVER_DATA },
     trustProxy: proxy === undefined ? false : proxy === 'true' ? true : proxy,
+    updatesDir: values.MAKTAB_UPDATES_DIR,
   };
 }

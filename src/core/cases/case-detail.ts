@@ -24,6 +24,7 @@ import { hasFile } from '../files/file-store';
 import { requireUser, type HandlerContext } from '../handler-context';
 import { todayOf } from './case-context';
 import { caseNumber, mergedCasesCte } from './cases.repo';
+import { auditPersonalDataView } from './personal-data-views';
 
 interface EventRecord {
   id: string;
@@ -194,7 +195,7 @@ export function readCaseDetail(ctx: HandlerContext, id: string): CaseDetail {
   });
   const mergedCitizens = readMergedCitizens(ctx.db, id);
 
-  ctx.write.audit('personal-data.view', complaintsTable.name, id, {
+  auditPersonalDataView(ctx, complaintsTable.name, id, {
     cin: cin === null ? 'none' : cinInFull ? 'full' : 'masked',
     mergedCitizens: mergedCitizens.map((citizen) => citizen.complaintId),
   });

@@ -41,13 +41,10 @@ describe('the case page', () => {
     signInAs(t, 'clerk');
     const { id } = insertTestComplaint(t, w);
     get(id);
-    get(id);
     signInAs(t, 'head');
     get(id);
     const views = viewsOf(id);
-    expect(views.map((view) => view.userId).sort()).toEqual(
-      [w.users.clerk, w.users.clerk, w.users.head].sort(),
-    );
+    expect(views.map((view) => view.userId).sort()).toEqual([w.users.clerk, w.users.head].sort());
     expect(views.find((view) => view.userId === w.users.head)).toMatchObject({
       tableName: 'complaints',
       detail: { cin: 'full', mergedCitizens: [] },
@@ -60,6 +57,46 @@ describe('the case page', () => {
     );
     expect(everything).not.toContain('LB123456');
     expect(everything).not.toContain('فاطمة');
+  });
+
+  it('audits a reading once per ten minutes, not every refetch after a sync', () => {
+    signInAs(t, 'clerk');
+    const { id } = insertTestComplaint(t, w);
+    const { id: other } = insertTestComplaint(t, w);
+    for (let refetch = 0; refetch < 5; refetch += 1) {
+      get(id);
+      t.clock.advance(60_000);
+    }
+    get(other);
+    const clerkViews = () => viewsOf(id).filter((view) => view.userId === w.users.clerk);
+    expect(clerkViews()).toHaveLength(1);
+    expect(viewsOf(other)).toHaveLength(1);
+    signInAs(t, 'head');
+    get(id);
+    expect(viewsOf(id).filter((view) => view.userId === w.users.head)).toHaveLength(1);
+    signInAs(t, 'clerk');
+    t.clock.advance(5 * 60_000);
+    get(id);
+    expect(clerkViews()).toHaveLength(2);
+  });
+
+  it('audits at once a reading that shows more than the last one', () => {
+    signInAs(t, 'clerk');
+    const routed = { department_id: w.roads, status: 'routed' } as const;
+    const { id: target } = insertTestComplaint(t, w, routed);
+    const { id: duplicate } = insertTestComplaint(t, w, routed);
+    get(target);
+    signInAs(t, 'head');
+    t.ok('cases:merge', { targetId: target, sourceIds: [duplicate] });
+    signInAs(t, 'clerk');
+    get(target);
+    const clerkViews = viewsOf(target).filter((view) => view.userId === w.users.clerk);
+    expect(clerkViews.map((view) => view.detail)).toEqual(
+      expect.arrayContaining([
+        { cin: 'masked', mergedCitizens: [] },
+        { cin: 'masked', mergedCitizens: [duplicate] },
+      ]),
+    );
   });
 
   it('counts the days left to the acknowledgement, then to the answer', () => {

@@ -2,10 +2,10 @@ import { statement, type Db } from '../db/connection';
 
 /**
  * Where device tokens are kept: one per server account that signed in online on this PC (the
- * server takes a change only from its author's token). Core's default keeps them in the local
- * database (sync_tokens); the Electron shell can supply a store backed by safeStorage instead
- * (main encrypts, core keeps only what it is handed), which is why the calls are asynchronous:
- * core runs in a worker thread and would ask main across a message port.
+ * server takes a change only from its author's token). Core keeps them in the local database
+ * (sync_tokens); in the app they go there sealed by main's safeStorage (sealed-secret-store.ts),
+ * which is why the calls are asynchronous: core runs in a worker thread and asks main across a
+ * message port.
  */
 export interface SecretStore {
   readToken(userId: string): Promise<string | null>;
@@ -17,7 +17,7 @@ export interface SecretStore {
   clear(): Promise<void>;
 }
 
-/** The default: tokens in the sync_tokens table of the open database. */
+/** Tokens as given, in the sync_tokens table of the open database (sealed or not). */
 export class DatabaseSecretStore implements SecretStore {
   constructor(private readonly database: () => Db | null) {}
 

@@ -1,10 +1,14 @@
-/** A value bound to a `$n` placeholder. Arrays go to `unnest($n::text[])` for batch writes. */
+/**
+ * A value bound to a `$n` placeholder. Arrays go to `unnest($n::text[])` for batch writes; bytes
+ * (a Buffer) go to a bytea as they are, with no text encoding on the way.
+ */
 export type SqlParam =
   | string
   | number
   | boolean
   | null
   | Date
+  | Uint8Array
   | readonly string[]
   | readonly number[]
   | readonly (string | null)[]

@@ -32,13 +32,12 @@ export async function insertFile(
   bytes: Buffer,
   nowMs: number,
 ): Promise<boolean> {
-  // Bytes travel as base64 text: ServerDb's parameters are text, numbers and arrays of them.
   const rows = await db.query(
     `INSERT INTO files (sha256, mime_type, size, data, stored_at)
-     VALUES ($1, $2, $3, decode($4, 'base64'), $5)
+     VALUES ($1, $2, $3, $4::bytea, $5)
      ON CONFLICT (sha256) DO NOTHING
      RETURNING sha256`,
-    [sha256, mimeType, bytes.length, bytes.toString('base64'), new Date(nowMs)],
+    [sha256, mimeType, bytes.length, bytes, new Date(nowMs)],
   );
   return rows.length > 0;
 }

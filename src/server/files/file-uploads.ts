@@ -65,18 +65,18 @@ export async function addUploadPiece(
         throw new ServerError('VALIDATION', `content: not ${mimeType}`);
       await tx.query(
         `INSERT INTO file_uploads (sha256, mime_type, size, data, updated_at)
-         VALUES ($1, $2, $3, decode($4, 'base64'), $5)
+         VALUES ($1, $2, $3, $4::bytea, $5)
          ON CONFLICT (sha256) DO UPDATE
            SET mime_type = excluded.mime_type, size = excluded.size, data = excluded.data,
                updated_at = excluded.updated_at`,
-        [sha256, mimeType, piece.total, piece.bytes.toString('base64'), now],
+        [sha256, mimeType, piece.total, piece.bytes, now],
       );
     } else {
       if (!sameUpload || piece.first !== received) return { kind: 'wrong-offset', received };
       await tx.query(
-        `UPDATE file_uploads SET data = data || decode($2, 'base64'), updated_at = $3
+        `UPDATE file_uploads SET data = data || $2::bytea, updated_at = $3
          WHERE sha256 = $1`,
-        [sha256, piece.bytes.toString('base64'), now],
+        [sha256, piece.bytes, now],
       );
     }
     const reached = piece.first + piece.bytes.length;

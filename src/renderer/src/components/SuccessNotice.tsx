@@ -2,19 +2,22 @@ import Alert from '@mui/material/Alert';
 import Snackbar from '@mui/material/Snackbar';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { noticeText, type Notice } from './notice-text';
 
 /** A short confirmation that an action went through; closes by itself. */
 export function SuccessNotice({
   message,
   onClose,
 }: {
-  message: string | null;
+  message: Notice | null;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  // Keeps the text while the snackbar fades out after `message` went back to null.
+  // Keeps the notice while the snackbar fades out after `message` went back to null.
   const [shown, setShown] = useState(message);
   if (message !== null && message !== shown) setShown(message);
+  // Translated at each render: the words change with the language, the notice stays open.
+  const text = shown === null ? null : noticeText(shown, t);
   return (
     <Snackbar
       open={message !== null}
@@ -30,7 +33,7 @@ export function SuccessNotice({
         closeText={t('actions.close')}
         data-testid="success-notice"
       >
-        {shown}
+        {text}
       </Alert>
     </Snackbar>
   );

@@ -79,6 +79,8 @@ export function describeDetail(
         }),
       );
   }
+  if (event.type === 'merged_from' && facts.clockFromSource === true)
+    parts.push(...mergedClock(facts, t, language));
   const on = isoDateSchema.safeParse(facts.on);
   if (on.success) parts.push(formatDay(on.data, language));
   const attachment = detail.attachments.find((a) => a.id === facts.attachmentId);
@@ -87,6 +89,21 @@ export function describeDetail(
   if (reply) parts.push(t(`common:languages.${reply.language}`));
   const method = deliveryMethodSchema.safeParse(facts.method);
   if (method.success) parts.push(t(`complaints:deliveryMethods.${method.data}`));
+  return parts;
+}
+
+/**
+ * The deadlines a merge gave the target when the merged case was older (case-closing.ts): the
+ * answer's, and the acknowledgement's when one is owed after the merge.
+ */
+function mergedClock(facts: Record<string, unknown>, t: TFunction, language: Language): string[] {
+  const parts = [t('cases:timeline.clockFromSource')];
+  const ackDue = isoDateSchema.safeParse(facts.ackDueOn);
+  if (facts.acknowledgedOn === null && ackDue.success)
+    parts.push(t('cases:timeline.ackDueOn', { date: formatDay(ackDue.data, language) }));
+  const answerDue = isoDateSchema.safeParse(facts.answerDueOn);
+  if (answerDue.success)
+    parts.push(t('cases:timeline.answerDueOn', { date: formatDay(answerDue.data, language) }));
   return parts;
 }
 
