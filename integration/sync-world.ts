@@ -113,8 +113,11 @@ export class ClientUnderTest {
     return result.value as OutputOf<N>;
   }
 
-  /** Joins the server from the first-run screen, then signs in here with the same password. */
-  async join(server: ServerUnderTest, username: string): Promise<void> {
+  /**
+   * Joins the server from the first-run screen, then signs in here with the same password. Any
+   * server with an address will do: one in this process or one in a process of its own.
+   */
+  async join(server: { readonly url: string }, username: string): Promise<void> {
     this.ok('sync:join', { serverUrl: server.url, username, password: testPassword });
     await this.core.sync.idle();
     this.signIn(username);
