@@ -110,6 +110,7 @@ export class Core implements DispatchTarget, CoreServices {
       {
         database: () => this.open,
         wallClock: () => this.wallClock(),
+        dataDir: options.dataDir,
         emit: (event, payload) => this.emit(event, payload),
         usersChanged: () => this.refreshSessionUser(),
         rewindClock: (last) => {

@@ -9,6 +9,8 @@ export const errorCodes = [
   'FORBIDDEN',
   'LOCKED',
   'INVALID_CREDENTIALS',
+  /** This PC is joined to a server and has never seen this name sign in: the server must check. */
+  'ONLINE_SIGN_IN_REQUIRED',
   'ACCOUNT_INACTIVE',
   'SETUP_DONE',
   'NOT_FOUND',

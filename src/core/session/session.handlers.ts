@@ -10,9 +10,10 @@ import {
   findUserByUsername,
   readCredential,
   toSessionUser,
-  writeCredential,
 } from '../users/users.repo';
-import { assertStrongPassword, decoyHash, hashPassword, verifyPassword } from './passwords';
+import { storePassword } from '../users/store-password';
+import { readSyncState } from '../sync/sync-state.repo';
+import { assertStrongPassword, decoyHash, verifyPassword } from './passwords';
 import { unlockAttemptsBeforeSignOut } from './session-state';
 
 function verifyOrThrow(ctx: HandlerContext, userId: string | null, password: string): void {
@@ -55,7 +56,7 @@ export const sessionHandlers: HandlersFor<'session:'> = {
       },
       id,
     );
-    writeCredential(ctx.db, id, hashPassword(input.password), ctx.now());
+    storePassword(ctx, id, input.password, id);
     asNewAdmin.audit('session.first-admin', 'users', id);
     const user = toSessionUser(findUserById(ctx.db, id)!);
     ctx.afterCommit(() => ctx.session.signIn(user));
@@ -68,6 +69,14 @@ export const sessionHandlers: HandlersFor<'session:'> = {
       throw new AppError('INVALID_CREDENTIALS', 'too many attempts');
     }
     const record = findUserByUsername(ctx.db, username);
+    // Nobody ever signed in here with this name, and only the server can check the password:
+    // the sign-in screen goes online (sync:signInOnline). Not a failure of this PC's verifiers.
+    if (
+      (record === null || readCredential(ctx.db, record.id) === null) &&
+      readSyncState(ctx.db).serverUrl !== null
+    ) {
+      throw new AppError('ONLINE_SIGN_IN_REQUIRED', 'no verifier for this name on this PC');
+    }
     try {
       verifyOrThrow(ctx, record?.id ?? null, input.password);
     } catch (error) {
@@ -155,7 +164,7 @@ export const profileHandlers: HandlersFor<'profile:'> = {
     const user = requireUser(ctx);
     verifyOrThrow(ctx, user.id, input.currentPassword);
     assertStrongPassword(input.newPassword, user.username);
-    writeCredential(ctx.db, user.id, hashPassword(input.newPassword), ctx.now());
+    storePassword(ctx, user.id, input.newPassword, user.id);
     ctx.write.audit('profile.password-changed', 'users', user.id);
     return null;
   },

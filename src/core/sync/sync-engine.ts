@@ -13,6 +13,8 @@ import {
   type ApplyOutcome,
   type SyncDatabase,
 } from './apply-pull';
+import { sendCredentialOutbox } from './credential-outbox';
+import { transferFiles } from './file-transfers';
 import { DatabaseSecretStore, type SecretStore } from './secret-store';
 import {
   fitsProtocol,
@@ -41,6 +43,8 @@ export interface SyncHost {
   /** The open database with its clock and device id; null while closed, damaged or replaced. */
   database(): SyncDatabase | null;
   wallClock(): number;
+  /** The data folder: attachment files live under its files/ (core/files/file-store.ts). */
+  readonly dataDir: string;
   emit<E extends 'sync:changed' | 'data:changed'>(event: E, payload: EventPayloads[E]): void;
   /** Pulled rows changed users: the signed-in user's roles or activity may have moved. */
   usersChanged(): void;
@@ -73,6 +77,8 @@ export interface SyncControl {
   status(db: Db, viewer: SessionUser | null): SyncStatus;
   /** Signs in to the server in the background, then syncs; status says 'syncing' meanwhile. */
   join(request: JoinRequest): void;
+  /** As `join`, resolving once that run is over: why signing in there failed, or null. */
+  joinAndWait(request: JoinRequest): Promise<TransportFailure | null>;
   /** Starts a run now (backoff or not), unless one is going, in which case another follows. */
   syncSoon(): void;
 }
@@ -177,6 +183,13 @@ export class SyncEngine implements SyncControl {
   join(request: JoinRequest): void {
     this.pendingJoin = request;
     void this.kick();
+  }
+
+  async joinAndWait(request: JoinRequest): Promise<TransportFailure | null> {
+    this.join(request);
+    await this.idle();
+    // Never tried (sync stopped): not an earlier attempt's outcome.
+    return this.pendingJoin === request ? 'offline' : this.lastJoinFailure;
   }
 
   syncSoon(): void {
@@ -319,7 +332,22 @@ export class SyncEngine implements SyncControl {
     this.emitState();
     try {
       await this.pushAll(target, state.serverUrl, { userId: puller, token });
+      await sendCredentialOutbox({
+        target,
+        serverUrl: state.serverUrl,
+        puller: { userId: puller, token },
+        transport: this.transport,
+        secrets: this.secrets,
+        now: () => this.now(),
+        check: () => this.assertSame(target),
+      });
       await this.pullAll(target, state.serverUrl, token);
+      await transferFiles(this.host, target, {
+        serverUrl: state.serverUrl,
+        puller: { userId: puller, token },
+        secrets: this.secrets,
+        transport: this.transport,
+      });
       this.transaction(target, () =>
         updateSyncState(target.db, { state: 'online', lastSyncAt: this.now().toISOString() }),
       );

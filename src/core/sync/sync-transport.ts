@@ -6,10 +6,19 @@ import {
   pullResponseSchema,
   pushResponseSchema,
   serverErrorSchema,
+  setCredentialResponseSchema,
   signInResponseSchema,
+  type setCredentialRequestSchema,
   type ServerErrorCode,
   type SyncChange,
 } from '../../shared/sync/protocol';
+import {
+  filesPath,
+  maxFileBytes,
+  uploadOffsetHeader,
+  uploadResponseSchema,
+  type UploadResponse,
+} from '../../shared/sync/files-protocol';
 
 /**
  * What went wrong talking to the server, as sync acts on it: `offline` retries with backoff,
@@ -99,7 +108,7 @@ export class SyncTransport {
     serverUrl: string,
     path: string,
     schema: S,
-    request: { method: 'GET' | 'POST'; token?: string; body?: unknown },
+    request: { method: 'GET' | 'POST' | 'PUT'; token?: string; body?: unknown },
   ): Promise<Timed<z.infer<S>>> {
     const headers: Record<string, string> = { [protocolHeader]: String(latestProtocolVersion) };
     if (request.token) headers.authorization = `Bearer ${request.token}`;
@@ -132,6 +141,145 @@ export class SyncTransport {
     }
     return { body: parsed.data, sentAt, receivedAt };
   }
+
+  // --- Attachment files by SHA-256 (shared/sync/files-protocol.ts, sync/file-transfers.ts) ---
+
+  /** Whether the server holds the file and an attachment naming it that this account may read. */
+  async hasFileOnServer(serverUrl: string, token: string, sha256: string): Promise<boolean> {
+    const response = await this.fileRequest(serverUrl, sha256, {
+      method: 'HEAD',
+      token,
+      headers: {},
+    });
+    if (response.status === 404) return false;
+    if (!response.ok) throw failureOf(response.status, null);
+    return true;
+  }
+
+  /**
+   * Sends one piece of a file, `Content-Range: bytes <first>-<last>/<total>`; with no piece, asks
+   * where the server's copy ends (`bytes *\/<total>`), which also says whether it is complete. A
+   * piece refused for its place (409) answers like a partial one: resume at `received`.
+   */
+  async uploadFilePiece(
+    serverUrl: string,
+    token: string,
+    file: { sha256: string; mimeType: string; size: number },
+    piece: { first: number; bytes: Uint8Array } | null,
+  ): Promise<UploadResponse> {
+    const range = piece
+      ? `bytes ${piece.first}-${piece.first + piece.bytes.length - 1}/${file.size}`
+      : `bytes */${file.size}`;
+    const response = await this.fileRequest(serverUrl, file.sha256, {
+      method: 'PUT',
+      token,
+      headers: { 'content-type': file.mimeType, 'content-range': range },
+      body: piece ? new Uint8Array(piece.bytes) : new Uint8Array(0),
+    });
+    const json = parseJson(await this.readText(response));
+    if (response.status === 409) {
+      const received = Number(response.headers.get(uploadOffsetHeader));
+      if (Number.isSafeInteger(received) && received >= 0 && received <= file.size)
+        return { sha256: file.sha256, received, size: file.size, complete: false };
+    }
+    if (!response.ok) throw failureOf(response.status, json);
+    const parsed = uploadResponseSchema.safeParse(json);
+    if (!parsed.success || parsed.data.sha256 !== file.sha256 || parsed.data.size !== file.size)
+      throw new SyncTransportError('server', response.status, null, 'malformed answer');
+    return parsed.data;
+  }
+
+  /**
+   * Up to `length` bytes of a file from byte `first` (`Range`), with the file's whole size: a
+   * large file comes in pieces, each well within the request timeout on a slow line.
+   */
+  async downloadFilePart(
+    serverUrl: string,
+    token: string,
+    sha256: string,
+    first: number,
+    length: number,
+  ): Promise<{ first: number; size: number; bytes: Uint8Array }> {
+    const response = await this.fileRequest(serverUrl, sha256, {
+      method: 'GET',
+      token,
+      headers: { range: `bytes=${first}-${first + length - 1}` },
+    });
+    if (!response.ok) throw failureOf(response.status, parseJson(await this.readText(response)));
+    // A server or proxy ignoring Range sends the whole file (200): never more than a file may be.
+    const declared = Number(response.headers.get('content-length') ?? 0);
+    if (declared > maxFileBytes || (response.status === 206 && declared > length))
+      throw new SyncTransportError('server', response.status, null, 'answer too long');
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await response.arrayBuffer());
+    } catch (error) {
+      throw new SyncTransportError('offline', null, null, messageOf(error));
+    }
+    if (response.status === 200 && bytes.length <= maxFileBytes)
+      return { first: 0, size: bytes.length, bytes };
+    const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(response.headers.get('content-range') ?? '');
+    const [start, end, size] = range ? range.slice(1).map(Number) : [];
+    if (
+      response.status !== 206 ||
+      start === undefined ||
+      end === undefined ||
+      size === undefined ||
+      bytes.length !== end - start + 1 ||
+      bytes.length > length
+    )
+      throw new SyncTransportError('server', response.status, null, 'malformed answer');
+    return { first: start, size, bytes };
+  }
+
+  private async fileRequest(
+    serverUrl: string,
+    sha256: string,
+    request: {
+      method: 'GET' | 'HEAD' | 'PUT';
+      token: string;
+      headers: Record<string, string>;
+      body?: Uint8Array<ArrayBuffer>;
+    },
+  ): Promise<Response> {
+    try {
+      return await this.fetch(endpoint(serverUrl, `${filesPath}/${sha256}`), {
+        method: request.method,
+        headers: {
+          [protocolHeader]: String(latestProtocolVersion),
+          authorization: `Bearer ${request.token}`,
+          ...request.headers,
+        },
+        ...(request.body ? { body: request.body } : {}),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new SyncTransportError('offline', null, null, messageOf(error));
+    }
+  }
+
+  private async readText(response: Response): Promise<string> {
+    try {
+      return await response.text();
+    } catch (error) {
+      throw new SyncTransportError('offline', null, null, messageOf(error));
+    }
+  }
+
+  /** A password set in the app, as its verifier (sync/credential-outbox.ts). */
+  putCredential(
+    serverUrl: string,
+    token: string,
+    userId: string,
+    credential: z.input<typeof setCredentialRequestSchema>,
+  ): Promise<Timed<z.infer<typeof setCredentialResponseSchema>>> {
+    return this.call(
+      serverUrl,
+      `/users/${encodeURIComponent(userId)}/credential`,
+      setCredentialResponseSchema,
+      { method: 'PUT', token, body: credential },
+    );
+  }
 }
 
 /** The server may live under a path (https://intranet/maktab): the API hangs below it. */
@@ -161,4 +309,8 @@ function failureOf(status: number, body: unknown): SyncTransportError {
     return status === 429 || status >= 500 ? 'offline' : 'server';
   })();
   return new SyncTransportError(failure, status, code, message);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

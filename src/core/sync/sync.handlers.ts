@@ -5,6 +5,8 @@ import { requireUser, type HandlerContext } from '../handler-context';
 import type { HandlersFor } from '../handlers.types';
 import { countUsers } from '../users/users.repo';
 import { findConflict, listConflicts, markConflictResolved } from './conflicts.repo';
+import { credentialRefusals } from './credential-outbox.repo';
+import { newOnlineSignIn, onlineSignInState } from './online-sign-in';
 import { dismissRejection, listRejections } from './rejections.repo';
 import { readSyncState } from './sync-state.repo';
 import { storedValueOf } from './stored-values';
@@ -90,4 +92,28 @@ export const syncHandlers: HandlersFor<'sync:'> = {
     });
     return null;
   },
+
+  'sync:signInOnline': (ctx, input) => {
+    // From the sign-in screen: someone signed in (or a locked session) leaves first.
+    if (ctx.session.current()) throw new AppError('FORBIDDEN', 'a session is open');
+    const serverUrl = readSyncState(ctx.db).serverUrl;
+    if (serverUrl === null) throw new AppError('FORBIDDEN', 'this PC is not joined to a server');
+    const username = input.username.toLowerCase();
+    ctx.write.audit('sync.join', null, null, { serverUrl, username, firstSignInHere: true });
+    const attempt = newOnlineSignIn(ctx.services.sync, {
+      serverUrl,
+      username,
+      password: input.password,
+    });
+    ctx.afterCommit(attempt.run);
+    return { attemptId: attempt.attemptId };
+  },
+
+  'sync:onlineSignIn': (ctx, input) => {
+    const state = onlineSignInState(ctx.services.sync, ctx.db, input.attemptId);
+    if (!state) throw new AppError('NOT_FOUND');
+    return state;
+  },
+
+  'sync:credentialRefusals': (ctx) => credentialRefusals(ctx.db),
 };

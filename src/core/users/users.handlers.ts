@@ -1,8 +1,8 @@
 import { AppError } from '../../shared/errors';
 import { usersTable } from '../../shared/tables/platform.tables';
-import type { HandlerContext } from '../handler-context';
 import type { HandlersFor } from '../handlers.types';
-import { assertStrongPassword, hashPassword } from '../session/passwords';
+import { requireUser, type HandlerContext } from '../handler-context';
+import { assertStrongPassword } from '../session/passwords';
 import { findDepartment } from '../departments/departments.repo';
 import {
   countActiveAdmins,
@@ -11,8 +11,8 @@ import {
   listUsers,
   toSessionUser,
   toUserRow,
-  writeCredential,
 } from './users.repo';
+import { storePassword } from './store-password';
 
 function existingUser(ctx: HandlerContext, id: string) {
   const user = findUserById(ctx.db, id);
@@ -56,7 +56,7 @@ export const usersHandlers: HandlersFor<'users:'> = {
       active: true,
       language: input.language,
     });
-    writeCredential(ctx.db, id, hashPassword(input.password), ctx.now());
+    storePassword(ctx, id, input.password, requireUser(ctx).id);
     return toUserRow(existingUser(ctx, id));
   },
 
@@ -84,7 +84,7 @@ export const usersHandlers: HandlersFor<'users:'> = {
 
   'users:resetPassword': (ctx, input) => {
     assertStrongPassword(input.password, existingUser(ctx, input.id).username);
-    writeCredential(ctx.db, input.id, hashPassword(input.password), ctx.now());
+    storePassword(ctx, input.id, input.password, requireUser(ctx).id);
     ctx.write.audit('users.password-reset', 'users', input.id);
     return null;
   },

@@ -12,6 +12,7 @@ import { parseRequest } from '../http/parse-request';
 import { ServerError } from '../http/server-error';
 import type { ServerDeps } from '../server-deps';
 import { authenticate, requireRole } from './authenticate';
+import { registerCredentialRoute } from './credential-route';
 import { hashPassword } from './passwords';
 import { readUser } from './server-users';
 import { signIn } from './sign-in';
@@ -149,6 +150,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: ServerDeps): void
       return reply.status(204).send();
     },
   );
+
+  registerCredentialRoute(app, deps);
 }
 
 export async function setPassword(deps: ServerDeps, userId: string, password: string) {

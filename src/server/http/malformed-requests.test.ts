@@ -6,6 +6,7 @@ import { apiPrefix, protocolHeader, pushResponseSchema } from '../../shared/sync
 import { syncedTables } from '../../shared/tables/registry';
 import { appSchemaVersion } from '../../shared/tables/schema-version';
 import { bodyLimitBytes } from '../app';
+import { hashPassword } from '../auth/passwords';
 import {
   ManualClock,
   protocolHeaders,
@@ -29,6 +30,8 @@ describeOnBackends('malformed and oversized requests', (backend) => {
   let clock: ManualClock;
   let adminId: string;
   let deviceRowId: string;
+  /** A well-formed verifier: what the user routes are fuzzed around. */
+  let verifier: string;
 
   beforeAll(async () => {
     await emptyServerDb(backend.db());
@@ -44,22 +47,24 @@ describeOnBackends('malformed and oversized requests', (backend) => {
       .db()
       .query<{ id: string }>('SELECT id FROM devices WHERE device_id = $1', [clerk.deviceId]);
     deviceRowId = row?.id ?? '';
+    verifier = await hashPassword('a long new password');
     return () => app.close();
   });
 
   /** Every route, with a valid token where one is needed: the body or query is what is wrong. */
-  const endpoints = (): { method: 'GET' | 'POST'; url: string }[] => [
+  const endpoints = (): { method: 'GET' | 'POST' | 'PUT'; url: string }[] => [
     { method: 'POST', url: `${apiPrefix}/auth/sign-in` },
     { method: 'POST', url: `${apiPrefix}/sync/push` },
     { method: 'GET', url: `${apiPrefix}/sync/pull` },
     { method: 'GET', url: `${apiPrefix}/devices` },
     { method: 'POST', url: `${apiPrefix}/devices/${deviceRowId}/revoke` },
     { method: 'POST', url: `${apiPrefix}/users/${adminId}/password` },
+    { method: 'PUT', url: `${apiPrefix}/users/${adminId}/credential` },
   ];
 
   /** The routes that read a body: whatever it holds, it is never a valid one. */
   const bodyEndpoints = () =>
-    endpoints().filter((e) => e.method === 'POST' && !e.url.includes('revoke'));
+    endpoints().filter((e) => e.method !== 'GET' && !e.url.includes('revoke'));
 
   async function send(options: InjectOptions): Promise<number> {
     const response = await app.inject(options);
@@ -69,9 +74,7 @@ describeOnBackends('malformed and oversized requests', (backend) => {
   it('answers 4xx to any JSON body on any route', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom(
-          ...endpoints().filter((e) => e.method === 'POST' && !e.url.includes('revoke')),
-        ),
+        fc.constantFrom(...bodyEndpoints()),
         fc.jsonValue(),
         async (endpoint, body) => {
           const status = await send({
@@ -79,7 +82,7 @@ describeOnBackends('malformed and oversized requests', (backend) => {
             headers: admin.headers,
             payload: JSON.stringify(body),
           });
-          // A random body is never a valid sign-in, push or password.
+          // A random body is never a valid sign-in, push, password or verifier.
           expectClientError(status, { endpoint, body });
         },
       ),
@@ -191,6 +194,14 @@ describeOnBackends('malformed and oversized requests', (backend) => {
           });
           expectClientError(status, url);
         }
+        const credential = `${apiPrefix}/users/${encodeURIComponent(id)}/credential`;
+        const status = await send({
+          method: 'PUT',
+          url: credential,
+          headers: admin.headers,
+          payload: { verifier, setAt: new Date(clock.ms).toISOString() },
+        });
+        expectClientError(status, credential);
       }),
       runs,
     );
@@ -209,7 +220,7 @@ describeOnBackends('malformed and oversized requests', (backend) => {
           const status = await send({
             ...endpoint,
             headers,
-            payload: endpoint.method === 'POST' ? {} : undefined,
+            payload: endpoint.method === 'GET' ? undefined : {},
           });
           expectClientError(status, { endpoint, protocol, authorization });
         },
@@ -226,6 +237,13 @@ describeOnBackends('malformed and oversized requests', (backend) => {
       payload: { username: 'admin\u0000', password: 'x', deviceId: 'pc\u0000', deviceName: 'a' },
     });
     expect(signIn.statusCode).toBe(400);
+    const credential = await app.inject({
+      method: 'PUT',
+      url: `${apiPrefix}/users/${adminId}/credential`,
+      headers: admin.headers,
+      payload: { verifier: `${verifier}\u0000`, setAt: new Date(clock.ms).toISOString() },
+    });
+    expect(credential.statusCode).toBe(400);
     const pull = await admin.pull('s:1:complaints:a\u0000b');
     expect(pull.statusCode).toBe(400);
     const change = admin.change(syncedTables.departments, 'row\u0000', 'name_ar', 'قسم');
@@ -248,7 +266,7 @@ describeOnBackends('malformed and oversized requests', (backend) => {
 
   it('refuses bodies over 5 MB with 413 PAYLOAD_TOO_LARGE on every route', async () => {
     const huge = JSON.stringify({ changes: [], padding: 'x'.repeat(bodyLimitBytes) });
-    for (const endpoint of endpoints().filter((e) => e.method === 'POST')) {
+    for (const endpoint of endpoints().filter((e) => e.method !== 'GET')) {
       const response = await app.inject({
         ...endpoint,
         headers: { ...admin.headers, 'content-type': 'application/json' },

@@ -68,6 +68,9 @@ export const procedureNames = [
   'sync:dismissRejection',
   'sync:conflicts',
   'sync:resolveConflict',
+  'sync:signInOnline',
+  'sync:onlineSignIn',
+  'sync:credentialRefusals',
 ] as const;
 
 export type ProcedureName = (typeof procedureNames)[number];

@@ -145,3 +145,52 @@ export const serverErrorSchema = z.object({
   }),
 });
 export type ServerErrorCode = z.infer<typeof serverErrorSchema>['error']['code'];
+
+/**
+ * A password verifier as the app's core makes it (core/session/passwords.ts): argon2id in PHC form.
+ * At least OWASP's baseline (19 MiB, 2 passes, 1 lane); at most what the server affords at every
+ * sign-in, since a verifier's parameters are what its check costs.
+ */
+export const verifierParameters = {
+  least: { memoryKib: 19_456, passes: 2, lanes: 1 },
+  most: { memoryKib: 65_536, passes: 10, lanes: 4 },
+} as const;
+const verifierPattern =
+  /^\$argon2id\$v=19\$m=(\d{1,7}),t=(\d{1,3}),p=(\d{1,2})\$[A-Za-z0-9+/]{11,86}\$[A-Za-z0-9+/]{22,86}$/;
+
+export function verifierWithinLimits(verifier: string): boolean {
+  const match = verifierPattern.exec(verifier);
+  if (!match) return false;
+  const [memoryKib, passes, lanes] = [match[1], match[2], match[3]].map(Number) as [
+    number,
+    number,
+    number,
+  ];
+  const { least, most } = verifierParameters;
+  return (
+    memoryKib >= least.memoryKib &&
+    memoryKib <= most.memoryKib &&
+    passes >= least.passes &&
+    passes <= most.passes &&
+    lanes >= least.lanes &&
+    lanes <= most.lanes
+  );
+}
+
+/**
+ * PUT /api/v1/users/:id/credential: a password set in the app, as its verifier (never the
+ * password). An administrator's token for anyone, a user's own token for themself. `setAt` is
+ * when it was set, on the server's clock as the app learnt it: the server keeps the latest.
+ */
+export const setCredentialRequestSchema = z.strictObject({
+  verifier: z
+    .string()
+    .max(256)
+    .refine(verifierWithinLimits, { message: 'not an argon2id verifier within limits' }),
+  setAt: z.iso.datetime(),
+});
+export const setCredentialResponseSchema = z.object({
+  /** false: the server holds a password set later than this one, and keeps it. */
+  stored: z.boolean(),
+  serverTime: z.int(),
+});

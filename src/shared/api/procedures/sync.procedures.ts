@@ -84,6 +84,25 @@ export const syncConflictSchema = z.object({
 });
 export type SyncConflict = z.infer<typeof syncConflictSchema>;
 
+/**
+ * Where a first online sign-in stands: `working` while the server is asked, `fetching` once it said
+ * yes and the account is on its way to this PC, `ready` to sign in here, `failed` with why.
+ */
+export const onlineSignInSchema = z.object({
+  state: z.enum(['working', 'fetching', 'ready', 'failed']),
+  failure: joinFailureSchema.nullable(),
+});
+export type OnlineSignIn = z.infer<typeof onlineSignInSchema>;
+
+export const credentialRefusalSchema = z.object({
+  userId: z.string(),
+  username: z.string().nullable(),
+  /** The server's error code (FORBIDDEN, NOT_FOUND, VALIDATION...). */
+  reason: z.string(),
+  at: z.string(),
+});
+export type CredentialRefusal = z.infer<typeof credentialRefusalSchema>;
+
 export const syncProcedures = {
   'sync:status': query({
     input: z.strictObject({}),
@@ -130,5 +149,29 @@ export const syncProcedures = {
     input: z.strictObject({ id: z.uuid(), keep: z.enum(['kept', 'lost']) }),
     output: z.null(),
     access: approverRoles,
+  }),
+  /**
+   * A colleague's first sign-in on this joined PC (session:signIn said ONLINE_SIGN_IN_REQUIRED):
+   * the server checks the password as for joining, this PC keeps their token and verifier, and
+   * their account arrives with the pull. Answers at once; `sync:onlineSignIn` follows it.
+   */
+  'sync:signInOnline': mutation({
+    input: z.strictObject({
+      username: z.string().trim().min(1).max(40),
+      password: z.string().min(1).max(200),
+    }),
+    output: z.object({ attemptId: z.string() }),
+    access: 'public',
+  }),
+  'sync:onlineSignIn': query({
+    input: z.strictObject({ attemptId: z.string().max(60) }),
+    output: onlineSignInSchema,
+    access: 'public',
+  }),
+  /** Passwords set here that the server refused (administrators look after them). */
+  'sync:credentialRefusals': query({
+    input: z.strictObject({}),
+    output: z.array(credentialRefusalSchema),
+    access: ['admin'],
   }),
 };

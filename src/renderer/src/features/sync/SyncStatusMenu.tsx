@@ -4,6 +4,7 @@ import LoginIcon from '@mui/icons-material/Login';
 import ReportGmailerrorredIcon from '@mui/icons-material/ReportGmailerrorred';
 import SettingsEthernetIcon from '@mui/icons-material/SettingsEthernet';
 import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Divider from '@mui/material/Divider';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -18,7 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../../shared/api/procedures/session.procedures';
 import type { SyncState, SyncStatus } from '../../../../shared/api/procedures/sync.procedures';
-import { useApiMutation } from '../../api/hooks';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useLanguage } from '../../app/LanguageProvider';
 import { mayCall, mayVisit } from '../../app/navigation';
 import { navigate, type Route } from '../../app/routes';
@@ -50,6 +51,13 @@ export function SyncStatusMenu({
   const [signingIn, setSigningIn] = useState(false);
   const joined = status.state !== 'local-only';
   const mayJoin = !joined && mayVisit('admin/settings', user.roles);
+  // Passwords set here that the server refused: administrators set them again.
+  const refusals = useApiQuery(
+    'sync:credentialRefusals',
+    {},
+    { enabled: anchor !== null && joined && mayCall('sync:credentialRefusals', user.roles) },
+  );
+  const refused = refusals.data ?? [];
   const hasActions = joined || mayJoin || status.rejections > 0 || status.conflicts > 0;
   const go = (route: Route) => {
     onClose();
@@ -110,6 +118,24 @@ export function SyncStatusMenu({
               />
             </ListItem>
           </List>
+        )}
+        {refused.length > 0 && (
+          <Alert severity="warning" sx={{ mx: 2, mt: 1 }} data-testid="sync-password-refusals">
+            <AlertTitle>{t('menu.passwordRefusals', { count: refused.length })}</AlertTitle>
+            <Box component="ul" sx={{ m: 0, ps: 2 }}>
+              {refused.map((refusal) => (
+                <li key={refusal.userId}>
+                  <bdi dir="ltr">{refusal.username ?? refusal.userId}</bdi>
+                  {' — '}
+                  {t([
+                    `menu.passwordRefusalReasons.${refusal.reason}`,
+                    'menu.passwordRefusalReasons.other',
+                  ])}
+                </li>
+              ))}
+            </Box>
+            {t('menu.passwordRefusalsHint')}
+          </Alert>
         )}
         {syncNow.isError && (
           <Alert severity="warning" sx={{ mx: 2 }} data-testid="sync-now-error">

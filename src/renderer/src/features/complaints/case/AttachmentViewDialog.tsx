@@ -1,10 +1,12 @@
 import DownloadIcon from '@mui/icons-material/Download';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
@@ -19,13 +21,18 @@ import { blobOf, isImage } from '../shared/attachment-files';
 
 /**
  * Shows a scan or photo inside the page, and offers every file for download: the window may not
- * open new windows, so a blob URL in a new tab is not an option.
+ * open new windows, so a blob URL in a new tab is not an option. A file not on this PC yet is
+ * asked for by opening it (core queues it and syncs); the dialog waits and shows it once it lands.
  */
 export function AttachmentViewDialog({
   attachment,
+  reachable,
   onClose,
 }: {
+  /** As last refetched: `available` turns true when sync has stored the file. */
   attachment: CaseAttachment;
+  /** The central server answered the last sync: the file is on its way. */
+  reachable: boolean;
   onClose: () => void;
 }) {
   const { t } = useTranslation('cases');
@@ -43,6 +50,11 @@ export function AttachmentViewDialog({
     [file.data],
   );
   useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
+  const missing = file.isError && file.error.code === 'FILE_MISSING';
+  const { refetch } = file;
+  useEffect(() => {
+    if (missing && attachment.available) void refetch();
+  }, [missing, attachment.available, refetch]);
   return (
     <Dialog open onClose={onClose} maxWidth="lg" fullWidth data-testid="attachment-dialog">
       <DialogTitle sx={{ overflowWrap: 'anywhere' }}>
@@ -50,7 +62,20 @@ export function AttachmentViewDialog({
       </DialogTitle>
       <DialogContent>
         {file.isPending && <CenteredProgress />}
-        {file.isError && <ErrorAlert error={file.error} onRetry={() => void file.refetch()} />}
+        {missing &&
+          (reachable ? (
+            <Alert severity="info" data-testid="attachment-fetching">
+              {t('attachments.fetching')} {t('attachments.showsOnArrival')}
+              <LinearProgress sx={{ mt: 1 }} />
+            </Alert>
+          ) : (
+            <Alert severity="info" data-testid="attachment-not-here">
+              {t('attachments.notHereYet')}
+            </Alert>
+          ))}
+        {file.isError && !missing && (
+          <ErrorAlert error={file.error} onRetry={() => void file.refetch()} />
+        )}
         {url &&
           (isImage(attachment.mimeType) ? (
             <Box

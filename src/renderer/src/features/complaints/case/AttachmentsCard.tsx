@@ -12,14 +12,12 @@ import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  CaseAttachment,
-  CaseDetail,
-} from '../../../../../shared/api/procedures/cases.procedures';
+import type { CaseDetail } from '../../../../../shared/api/procedures/cases.procedures';
 import { useApiMutation } from '../../../api/hooks';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useLanguage } from '../../../app/LanguageProvider';
 import { formatDateTime } from '../../../format/dates';
+import { useSyncDisplay } from '../../sync/useSyncDisplay';
 import {
   attachmentAccept,
   attachmentProblem,
@@ -32,6 +30,9 @@ import { AttachmentViewDialog } from './AttachmentViewDialog';
 function sizeInKb(size: number): number {
   return Math.max(1, Math.round(size / 1024));
 }
+
+/** Sync fetches the files of cases still being handled; those of finished ones when opened. */
+const finishedStatuses: readonly CaseDetail['status'][] = ['closed', 'merged'];
 
 /** Scans and photos of the case: shown in the page, added one at a time, checked before reading. */
 export function AttachmentsCard({
@@ -48,7 +49,13 @@ export function AttachmentsCard({
   const add = useApiMutation('cases:addAttachment');
   const input = useRef<HTMLInputElement>(null);
   const [refusal, setRefusal] = useState<AttachmentProblem | 'INTERNAL' | null>(null);
-  const [opened, setOpened] = useState<CaseAttachment | null>(null);
+  const [openedId, setOpenedId] = useState<string | null>(null);
+  // The row as refetched, so the viewer sees the file arrive.
+  const opened = detail.attachments.find((attachment) => attachment.id === openedId) ?? null;
+  const reachable = useSyncDisplay().settled === 'online';
+  const missingText = reachable
+    ? t(finishedStatuses.includes(detail.status) ? 'attachments.onServer' : 'attachments.fetching')
+    : t('attachments.notHereYet');
 
   const pick = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -78,8 +85,7 @@ export function AttachmentsCard({
             {detail.attachments.map((attachment) => (
               <ListItemButton
                 key={attachment.id}
-                disabled={!attachment.available}
-                onClick={() => setOpened(attachment)}
+                onClick={() => setOpenedId(attachment.id)}
                 data-testid="attachment"
                 sx={{ borderRadius: 1 }}
               >
@@ -94,7 +100,7 @@ export function AttachmentsCard({
                           size: sizeInKb(attachment.size),
                           date: formatDateTime(attachment.addedAt, language),
                         })
-                      : t('attachments.notHereYet')
+                      : missingText
                   }
                   slotProps={{ primary: { sx: { overflowWrap: 'anywhere' } } }}
                 />
@@ -134,7 +140,13 @@ export function AttachmentsCard({
           </>
         )}
       </CardContent>
-      {opened && <AttachmentViewDialog attachment={opened} onClose={() => setOpened(null)} />}
+      {opened && (
+        <AttachmentViewDialog
+          attachment={opened}
+          reachable={reachable}
+          onClose={() => setOpenedId(null)}
+        />
+      )}
     </Card>
   );
 }
