@@ -211,11 +211,12 @@ test('two PCs work through an outage and each sees the other’s work with its o
   await b.getByTestId('add-note').click();
   await expect(b.getByTestId('timeline')).toContainText(headNote);
   await expect(b.getByTestId('case-status')).toHaveText('موجهة');
-  // The note's confirmation would stay in Arabic over the French page (it is text, not a key).
-  await b.getByTestId('success-notice').getByRole('button').click();
-  await expect(b.getByTestId('success-notice')).toBeHidden();
+  // The note's confirmation follows a language switch made while it shows.
   await b.getByTestId('language-toggle').click();
   await expect(b.locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(b.getByTestId('success-notice')).toContainText('La note est ajoutée.');
+  await b.getByTestId('success-notice').getByRole('button').click();
+  await expect(b.getByTestId('success-notice')).toBeHidden();
   await expect(b.getByTestId('offline-banner')).toBeVisible();
   await saveScreenshot(b, 'sync-offline-case-b-fr');
 

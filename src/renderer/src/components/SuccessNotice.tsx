@@ -2,14 +2,14 @@ import Alert from '@mui/material/Alert';
 import Snackbar from '@mui/material/Snackbar';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { noticeText, type Notice } from './notice-text';
+import { noticeText, type NoticeMessage } from './notice-text';
 
 /** A short confirmation that an action went through; closes by itself. */
 export function SuccessNotice({
   message,
   onClose,
 }: {
-  message: Notice | null;
+  message: NoticeMessage | null;
   onClose: () => void;
 }) {
   const { t } = useTranslation();

@@ -8,10 +8,7 @@ export interface NoticeMessage {
   values?: Record<string, string | number>;
 }
 
-/** Finished text stays in the language it was made in: pages should give a NoticeMessage. */
-export type Notice = NoticeMessage | string;
-
 /** The notice's words in the current language (SuccessNotice calls it at each render). */
-export function noticeText(notice: Notice, t: TFunction): string {
-  return typeof notice === 'string' ? notice : t(notice.key, notice.values ?? {});
+export function noticeText(notice: NoticeMessage, t: TFunction): string {
+  return t(notice.key, notice.values ?? {});
 }

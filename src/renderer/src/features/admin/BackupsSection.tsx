@@ -17,11 +17,12 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { CenteredProgress } from '../../components/CenteredProgress';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import type { NoticeMessage } from '../../components/notice-text';
 import { formatDateTime } from '../../format/dates';
 import { backupKind, backupSize } from '../../format/backups';
 
 /** The backups on this PC: take one now, or restore one after a confirmation. */
-export function BackupsSection({ onNotice }: { onNotice: (message: string) => void }) {
+export function BackupsSection({ onNotice }: { onNotice: (message: NoticeMessage) => void }) {
   const { t } = useTranslation('admin');
   const { language } = useLanguage();
   const backups = useApiQuery('backups:list', {});
@@ -52,7 +53,9 @@ export function BackupsSection({ onNotice }: { onNotice: (message: string) => vo
           startIcon={<BackupIcon />}
           sx={{ flexShrink: 0 }}
           loading={create.isPending}
-          onClick={() => create.mutate({}, { onSuccess: () => onNotice(t('backups.created')) })}
+          onClick={() =>
+            create.mutate({}, { onSuccess: () => onNotice({ key: 'admin:backups.created' }) })
+          }
           data-testid="backup-now"
         >
           {t('backups.now')}

@@ -16,6 +16,7 @@ import { useApiQuery } from '../../api/hooks';
 import { CenteredProgress } from '../../components/CenteredProgress';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import type { NoticeMessage } from '../../components/notice-text';
 import { SuccessNotice } from '../../components/SuccessNotice';
 import { DepartmentDialog } from './DepartmentDialog';
 import { departmentName } from './department-name';
@@ -28,7 +29,7 @@ export function DepartmentsPage() {
   const { language } = useLanguage();
   const departments = useApiQuery('departments:list', {});
   const [dialog, setDialog] = useState<DepartmentDialogState>({ kind: 'none' });
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const rows = [...(departments.data ?? [])].sort((a, b) =>
     departmentName(a, language).localeCompare(departmentName(b, language), language),
   );
@@ -108,11 +109,12 @@ export function DepartmentsPage() {
           onClose={() => setDialog({ kind: 'none' })}
           onSaved={(saved) => {
             setDialog({ kind: 'none' });
-            setNotice(
-              t(dialog.department ? 'departments.edit.done' : 'departments.create.done', {
-                name: departmentName(saved, language),
-              }),
-            );
+            setNotice({
+              key: dialog.department
+                ? 'admin:departments.edit.done'
+                : 'admin:departments.create.done',
+              values: { name: departmentName(saved, language) },
+            });
           }}
         />
       )}

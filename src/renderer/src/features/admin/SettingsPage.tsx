@@ -6,6 +6,7 @@ import { useApiQuery } from '../../api/hooks';
 import { CenteredProgress } from '../../components/CenteredProgress';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import type { NoticeMessage } from '../../components/notice-text';
 import { SuccessNotice } from '../../components/SuccessNotice';
 import { CentralServerSection } from '../sync/CentralServerSection';
 import { BackupsSection } from './BackupsSection';
@@ -15,7 +16,7 @@ import { SettingsForm } from './SettingsForm';
 export function SettingsPage() {
   const { t } = useTranslation('admin');
   const settings = useApiQuery('settings:get', {});
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<NoticeMessage | null>(null);
   return (
     <>
       <PageHeader title={t('settings.title')} intro={t('settings.intro')} />
@@ -27,7 +28,10 @@ export function SettingsPage() {
         {settings.isPending ? (
           <CenteredProgress />
         ) : settings.data ? (
-          <SettingsForm settings={settings.data} onSaved={() => setNotice(t('settings.saved'))} />
+          <SettingsForm
+            settings={settings.data}
+            onSaved={() => setNotice({ key: 'admin:settings.saved' })}
+          />
         ) : null}
       </Paper>
       <Paper variant="outlined" sx={{ p: 3, mb: 3 }}>

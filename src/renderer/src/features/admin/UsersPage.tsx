@@ -22,6 +22,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PagedDataGrid } from '../../components/PagedDataGrid';
+import type { NoticeMessage } from '../../components/notice-text';
 import { SuccessNotice } from '../../components/SuccessNotice';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { usePagination } from '../../components/usePagination';
@@ -60,13 +61,13 @@ export function UsersPage() {
   const currentUserId = session.data?.user?.id;
   const setActive = useApiMutation('users:setActive');
   const [dialog, setDialog] = useState<UserDialog>({ kind: 'none' });
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<NoticeMessage | null>(null);
 
   const closeDialog = () => {
     setDialog({ kind: 'none' });
     setActive.reset();
   };
-  const done = (message: string) => {
+  const done = (message: NoticeMessage) => {
     closeDialog();
     setNotice(message);
   };
@@ -236,7 +237,7 @@ export function UsersPage() {
         <CreateUserDialog
           departments={departments.data ?? []}
           onClose={closeDialog}
-          onCreated={(name) => done(t('users.create.done', { name }))}
+          onCreated={(name) => done({ key: 'admin:users.create.done', values: { name } })}
         />
       )}
       {dialog.kind === 'edit' && (
@@ -244,14 +245,19 @@ export function UsersPage() {
           user={dialog.user}
           departments={departments.data ?? []}
           onClose={closeDialog}
-          onSaved={(name) => done(t('users.edit.done', { name }))}
+          onSaved={(name) => done({ key: 'admin:users.edit.done', values: { name } })}
         />
       )}
       {dialog.kind === 'reset-password' && (
         <ResetPasswordDialog
           user={dialog.user}
           onClose={closeDialog}
-          onDone={() => done(t('users.resetPassword.done', { name: dialog.user.displayName }))}
+          onDone={() =>
+            done({
+              key: 'admin:users.resetPassword.done',
+              values: { name: dialog.user.displayName },
+            })
+          }
         />
       )}
       {dialog.kind === 'set-active' && (
@@ -273,11 +279,10 @@ export function UsersPage() {
               { id: dialog.user.id, active: activating },
               {
                 onSuccess: (user) =>
-                  done(
-                    t(activating ? 'users.reactivate.done' : 'users.deactivate.done', {
-                      name: user.displayName,
-                    }),
-                  ),
+                  done({
+                    key: activating ? 'admin:users.reactivate.done' : 'admin:users.deactivate.done',
+                    values: { name: user.displayName },
+                  }),
               },
             )
           }

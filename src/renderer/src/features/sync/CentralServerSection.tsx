@@ -3,6 +3,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../shared/api/procedures/sync.procedures';
 import { useApiQuery } from '../../api/hooks';
+import type { NoticeMessage } from '../../components/notice-text';
 import { ltr } from '../complaints/case/bidi';
 import type { JoinBaseline } from './join-outcome';
 import { JoinServerForm } from './JoinServerForm';
@@ -17,7 +18,7 @@ function baselineOf(status: SyncStatus | undefined): JoinBaseline {
 }
 
 /** Settings: the central server this PC syncs with, and joining one (or signing in again). */
-export function CentralServerSection({ onNotice }: { onNotice: (message: string) => void }) {
+export function CentralServerSection({ onNotice }: { onNotice: (message: NoticeMessage) => void }) {
   const { t } = useTranslation('sync');
   const status = useApiQuery('sync:status', {});
   // A failed status is the state before sync existed: not joined.
@@ -43,7 +44,7 @@ export function CentralServerSection({ onNotice }: { onNotice: (message: string)
             submitLabel={t(joinedTo ? 'join.submitAgain' : 'join.submit')}
             baseline={baselineOf(status.data)}
             initialServerUrl={joinedTo ?? ''}
-            onJoined={() => onNotice(t('join.joined'))}
+            onJoined={() => onNotice({ key: 'sync:join.joined' })}
           />
         )}
       </Box>

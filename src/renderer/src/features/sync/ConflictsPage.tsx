@@ -11,6 +11,7 @@ import { CenteredProgress } from '../../components/CenteredProgress';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import type { NoticeMessage } from '../../components/notice-text';
 import { SuccessNotice } from '../../components/SuccessNotice';
 import { useSessionUser } from '../complaints/shared/useSessionUser';
 import { cellLabel } from './cell-label';
@@ -32,7 +33,7 @@ export function ConflictsPage() {
   const resolve = useApiMutation('sync:resolveConflict');
   const names = useRecordNames((conflicts.data?.length ?? 0) > 0);
   const [restoring, setRestoring] = useState<SyncConflict | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const rows = [...(conflicts.data ?? [])].sort(
     (a, b) => Number(a.resolved) - Number(b.resolved) || b.at.localeCompare(a.at),
   );
@@ -43,7 +44,9 @@ export function ConflictsPage() {
       {
         onSuccess: () => {
           setRestoring(null);
-          setNotice(t(keep === 'kept' ? 'conflicts.keptNotice' : 'conflicts.restoredNotice'));
+          setNotice({
+            key: keep === 'kept' ? 'sync:conflicts.keptNotice' : 'sync:conflicts.restoredNotice',
+          });
         },
       },
     );

@@ -18,6 +18,7 @@ import { navigate } from '../../app/routes';
 import { CenteredProgress } from '../../components/CenteredProgress';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import type { NoticeMessage } from '../../components/notice-text';
 import { SuccessNotice } from '../../components/SuccessNotice';
 import { formatDateTime } from '../../format/dates';
 import { useSessionUser } from '../complaints/shared/useSessionUser';
@@ -33,7 +34,7 @@ export function RejectionsPage() {
   const rejections = useApiQuery('sync:rejections', {});
   const dismiss = useApiMutation('sync:dismissRejection');
   const names = useRecordNames((rejections.data?.length ?? 0) > 0);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const rows = [...(rejections.data ?? [])].sort((a, b) => b.at.localeCompare(a.at));
   const head = { fontWeight: 600 } as const;
 
@@ -114,7 +115,7 @@ export function RejectionsPage() {
                       onClick={() =>
                         dismiss.mutate(
                           { id: row.id },
-                          { onSuccess: () => setNotice(t('rejections.dismissed')) },
+                          { onSuccess: () => setNotice({ key: 'sync:rejections.dismissed' }) },
                         )
                       }
                     >

@@ -6,6 +6,7 @@ import type {
   CategoryRow,
 } from '../../../../../shared/api/procedures/complaints.procedures';
 import { useApiMutation } from '../../../api/hooks';
+import type { NoticeMessage } from '../../../components/notice-text';
 import { AssignDialog } from '../shared/AssignDialog';
 import { RouteDialog } from '../shared/RouteDialog';
 import { DateActionDialog } from './DateActionDialog';
@@ -25,7 +26,7 @@ interface CaseDialogsProps {
   mayAssignTo: (assignee: AssigneeRow) => boolean;
   onClose: () => void;
   /** The action went through: the dialog closes and the page says so. */
-  onDone: (message: string) => void;
+  onDone: (message: NoticeMessage) => void;
 }
 
 /** The dialog of the case-level action being taken, if any. */
@@ -46,7 +47,7 @@ export function CaseDialogs({
     for (const mutation of [close, reopen, acknowledge, markCalled]) mutation.reset();
     closeDialog();
   };
-  const done = (key: string, values?: Record<string, unknown>) => () => onDone(t(key, values));
+  const done = (key: string) => () => onDone({ key });
   switch (open) {
     case null:
       return null;
@@ -58,7 +59,7 @@ export function CaseDialogs({
           initialDepartmentId={detail.departmentId ?? ''}
           departments={lists.departments}
           onClose={onClose}
-          onDone={done('route.done')}
+          onDone={done('cases:route.done')}
         />
       );
     case 'assign':
@@ -70,7 +71,7 @@ export function CaseDialogs({
           departments={lists.departments}
           eligible={lists.mayAssignTo}
           onClose={onClose}
-          onDone={done('assign.done')}
+          onDone={done('cases:assign.done')}
         />
       );
     case 'triage':
@@ -79,7 +80,7 @@ export function CaseDialogs({
           detail={detail}
           categories={lists.categories}
           onClose={onClose}
-          onDone={done('triage.done')}
+          onDone={done('cases:triage.done')}
         />
       );
     case 'merge':
@@ -87,7 +88,7 @@ export function CaseDialogs({
         <MergeDialog
           detail={detail}
           onClose={onClose}
-          onDone={(count) => onDone(t('merge.done', { count }))}
+          onDone={(count) => onDone({ key: 'cases:merge.done', values: { count } })}
         />
       );
     case 'close':
@@ -101,7 +102,7 @@ export function CaseDialogs({
           pending={close.isPending}
           error={close.error}
           onSubmit={(resolution) =>
-            close.mutate({ id: detail.id, resolution }, { onSuccess: done('close.done') })
+            close.mutate({ id: detail.id, resolution }, { onSuccess: done('cases:close.done') })
           }
           onClose={onClose}
           testId="close-dialog"
@@ -117,7 +118,7 @@ export function CaseDialogs({
           pending={reopen.isPending}
           error={reopen.error}
           onSubmit={(reason) =>
-            reopen.mutate({ id: detail.id, reason }, { onSuccess: done('reopen.done') })
+            reopen.mutate({ id: detail.id, reason }, { onSuccess: done('cases:reopen.done') })
           }
           onClose={onClose}
           testId="reopen-dialog"
@@ -134,7 +135,10 @@ export function CaseDialogs({
           pending={acknowledge.isPending}
           error={acknowledge.error}
           onSubmit={(on) =>
-            acknowledge.mutate({ id: detail.id, on }, { onSuccess: done('clocks.acknowledged') })
+            acknowledge.mutate(
+              { id: detail.id, on },
+              { onSuccess: done('cases:clocks.acknowledged') },
+            )
           }
           onClose={onClose}
           testId="acknowledge-dialog"
@@ -153,7 +157,7 @@ export function CaseDialogs({
           error={markCalled.error}
           onSubmit={(note) =>
             markCalled.mutate(note.trim() ? { id: detail.id, note } : { id: detail.id }, {
-              onSuccess: done('call.done'),
+              onSuccess: done('cases:call.done'),
             })
           }
           onClose={onClose}

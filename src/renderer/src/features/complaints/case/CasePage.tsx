@@ -1,7 +1,6 @@
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../shared/api/procedures/cases.procedures';
 import type { SessionUser } from '../../../../../shared/api/procedures/session.procedures';
 import { useLanguage } from '../../../app/LanguageProvider';
@@ -11,6 +10,7 @@ import { ApiCallError } from '../../../api/api-error';
 import { useApiQuery } from '../../../api/hooks';
 import { CenteredProgress } from '../../../components/CenteredProgress';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import type { NoticeMessage } from '../../../components/notice-text';
 import { SuccessNotice } from '../../../components/SuccessNotice';
 import { departmentName } from '../../admin/department-name';
 import { categoryName } from '../shared/category-name';
@@ -48,7 +48,6 @@ function CaseView({ id, user }: { id: string; user: SessionUser }) {
 }
 
 function CaseLayout({ detail, user }: { detail: CaseDetail; user: SessionUser }) {
-  const { t } = useTranslation('cases');
   const { language } = useLanguage();
   const categories = useApiQuery('categories:list', { includeInactive: true });
   const departments = useApiQuery('departments:list', {});
@@ -60,7 +59,7 @@ function CaseLayout({ detail, user }: { detail: CaseDetail; user: SessionUser })
     },
   );
   const [dialog, setDialog] = useState<CaseDialogKind | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const permissions = casePermissions(user, detail);
   const categoryNames = useMemo(
     () => new Map((categories.data ?? []).map((c) => [c.id, categoryName(c, language)])),
@@ -74,7 +73,7 @@ function CaseLayout({ detail, user }: { detail: CaseDetail; user: SessionUser })
     () => new Map((assignees.data ?? []).map((a) => [a.id, a.displayName])),
     [assignees.data],
   );
-  const done = (message: string) => {
+  const done = (message: NoticeMessage) => {
     setDialog(null);
     setNotice(message);
   };
@@ -108,7 +107,7 @@ function CaseLayout({ detail, user }: { detail: CaseDetail; user: SessionUser })
               detail={detail}
               lookups={lookups}
               mayAddNote={permissions.addNote}
-              onNoteAdded={() => setNotice(t('notes.added'))}
+              onNoteAdded={() => setNotice({ key: 'cases:notes.added' })}
             />
           </Stack>
         </Grid>
@@ -124,7 +123,9 @@ function CaseLayout({ detail, user }: { detail: CaseDetail; user: SessionUser })
             <AttachmentsCard
               detail={detail}
               mayAdd={permissions.addAttachment}
-              onAdded={(fileName) => setNotice(t('attachments.added', { name: fileName }))}
+              onAdded={(fileName) =>
+                setNotice({ key: 'cases:attachments.added', values: { name: fileName } })
+              }
             />
           </Stack>
         </Grid>

@@ -16,6 +16,7 @@ import { useLanguage } from '../../../app/LanguageProvider';
 import { useApiMutation } from '../../../api/hooks';
 import { ApiTextField } from '../../../components/ApiTextField';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import type { NoticeMessage } from '../../../components/notice-text';
 import { directionOf } from '../../../i18n/i18n';
 import { StatusChip } from '../shared/StatusChip';
 import { draftValues } from './reply-placeholders';
@@ -35,7 +36,7 @@ export function ReplyEditor({
   /** The draft or returned reply being edited; null for a new one. */
   reply: CaseReply | null;
   templates: readonly ReplyTemplateRow[];
-  onDone: (message: string) => void;
+  onDone: (message: NoticeMessage) => void;
   /** Offered only while nothing is saved yet. */
   onCancel: (() => void) | null;
 }) {
@@ -74,13 +75,13 @@ export function ReplyEditor({
         ).replyId;
   const onSave = () => {
     submit.reset();
-    saveDraft().then(() => onDone(t('reply.saved')), ignoreShown);
+    saveDraft().then(() => onDone({ key: 'cases:reply.saved' }), ignoreShown);
   };
   const onSubmit = () => {
     submit.reset();
     saveDraft()
       .then((replyId) => submit.mutateAsync({ replyId }))
-      .then(() => onDone(t('reply.submitted')), ignoreShown);
+      .then(() => onDone({ key: 'cases:reply.submitted' }), ignoreShown);
   };
   const pending = save.isPending || submit.isPending;
   const error = save.error ?? submit.error;

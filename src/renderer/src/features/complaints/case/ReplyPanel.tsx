@@ -13,6 +13,7 @@ import type { CaseDetail, CaseReply } from '../../../../../shared/api/procedures
 import { communeToday } from '../../../../../shared/complaints/legal-clock';
 import { navigate } from '../../../app/routes';
 import { useApiMutation, useApiQuery } from '../../../api/hooks';
+import type { NoticeMessage } from '../../../components/notice-text';
 import { editableReply, type CasePermissions } from './case-permissions';
 import { DeliverDialog } from './DeliverDialog';
 import { ReplyCard } from './ReplyCard';
@@ -35,7 +36,7 @@ export function ReplyPanel({
 }: {
   detail: CaseDetail;
   permissions: CasePermissions;
-  onDone: (message: string) => void;
+  onDone: (message: NoticeMessage) => void;
 }) {
   const { t } = useTranslation('cases');
   const templates = useApiQuery(
@@ -54,7 +55,7 @@ export function ReplyPanel({
     review.reset();
     setDialog(null);
   };
-  const finish = (message: string) => {
+  const finish = (message: NoticeMessage) => {
     setComposing(false);
     closeDialog();
     onDone(message);
@@ -159,7 +160,7 @@ export function ReplyPanel({
               : detail.receivedOn
           }
           onClose={closeDialog}
-          onDone={() => finish(t('deliver.done'))}
+          onDone={() => finish({ key: 'cases:deliver.done' })}
         />
       )}
       {(dialog?.kind === 'approve' || dialog?.kind === 'return') && (
@@ -182,7 +183,10 @@ export function ReplyPanel({
               },
               {
                 onSuccess: () =>
-                  finish(t(dialog.kind === 'approve' ? 'review.approved' : 'review.returned')),
+                  finish({
+                    key:
+                      dialog.kind === 'approve' ? 'cases:review.approved' : 'cases:review.returned',
+                  }),
               },
             )
           }

@@ -17,6 +17,7 @@ import { useApiQuery } from '../../../api/hooks';
 import { CenteredProgress } from '../../../components/CenteredProgress';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
+import type { NoticeMessage } from '../../../components/notice-text';
 import { SuccessNotice } from '../../../components/SuccessNotice';
 import { departmentName } from '../../admin/department-name';
 import { categoryName } from '../shared/category-name';
@@ -35,7 +36,7 @@ export function CategoriesPage() {
   const departments = useApiQuery('departments:list', {});
   const { staff, loaded: staffLoaded, error: staffError } = useAssignableStaff(user?.roles ?? []);
   const [dialog, setDialog] = useState<DialogState>({ kind: 'none' });
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const rows = [...(categories.data ?? [])].sort(
     (a, b) =>
       a.position - b.position ||
@@ -159,11 +160,12 @@ export function CategoriesPage() {
           onClose={() => setDialog({ kind: 'none' })}
           onSaved={(saved) => {
             setDialog({ kind: 'none' });
-            setNotice(
-              t(dialog.category ? 'categoryAdmin.edit.done' : 'categoryAdmin.create.done', {
-                name: categoryName(saved, language),
-              }),
-            );
+            setNotice({
+              key: dialog.category
+                ? 'complaints:categoryAdmin.edit.done'
+                : 'complaints:categoryAdmin.create.done',
+              values: { name: categoryName(saved, language) },
+            });
           }}
         />
       )}

@@ -17,6 +17,7 @@ import { navigate } from '../../../app/routes';
 import { CenteredProgress } from '../../../components/CenteredProgress';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
+import type { NoticeMessage } from '../../../components/notice-text';
 import { SuccessNotice } from '../../../components/SuccessNotice';
 import { useDebouncedValue } from '../../../components/useDebouncedValue';
 import { AssignDialog } from '../shared/AssignDialog';
@@ -86,7 +87,7 @@ function Queue({ user }: { user: SessionUser }) {
   const mayAct = mayCall('cases:route', user.roles);
   const [selection, setSelection] = useState<GridRowSelectionModel>(noSelection);
   const [dialog, setDialog] = useState<BulkDialog>({ kind: 'none' });
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const rows = queue.data?.rows ?? [];
   const checked = selectedIds(
     selection,
@@ -107,7 +108,7 @@ function Queue({ user }: { user: SessionUser }) {
       departmentId: shared.size === 1 && only ? only : (user.departmentId ?? ''),
     });
   };
-  const bulkDone = (message: string) => {
+  const bulkDone = (message: NoticeMessage) => {
     setDialog({ kind: 'none' });
     setSelection(noSelection);
     setNotice(message);
@@ -235,7 +236,7 @@ function Queue({ user }: { user: SessionUser }) {
           intro={t('queue.route.body')}
           departments={departments.data ?? []}
           onClose={() => setDialog({ kind: 'none' })}
-          onDone={(count) => bulkDone(t('queue.route.done', { count }))}
+          onDone={(count) => bulkDone({ key: 'complaints:queue.route.done', values: { count } })}
         />
       )}
       {dialog.kind === 'assign' && (
@@ -245,7 +246,7 @@ function Queue({ user }: { user: SessionUser }) {
           initialDepartmentId={dialog.departmentId}
           departments={departments.data ?? []}
           onClose={() => setDialog({ kind: 'none' })}
-          onDone={(count) => bulkDone(t('queue.assign.done', { count }))}
+          onDone={(count) => bulkDone({ key: 'complaints:queue.assign.done', values: { count } })}
         />
       )}
       <SuccessNotice message={notice} onClose={() => setNotice(null)} />

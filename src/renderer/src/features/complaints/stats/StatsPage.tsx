@@ -88,7 +88,14 @@ export function StatsPage() {
       )}
       <SuccessNotice
         // The Latin file name isolated, so its digits and dots stay in place in an Arabic sentence.
-        message={exportedFile && t('exported', { fileName: `\u2068${exportedFile}\u2069` })}
+        message={
+          exportedFile === null
+            ? null
+            : {
+                key: 'complaintStats:exported',
+                values: { fileName: `\u2068${exportedFile}\u2069` },
+              }
+        }
         onClose={() => setExportedFile(null)}
       />
     </>

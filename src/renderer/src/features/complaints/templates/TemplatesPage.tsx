@@ -25,6 +25,7 @@ import { CenteredProgress } from '../../../components/CenteredProgress';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
+import type { NoticeMessage } from '../../../components/notice-text';
 import { SuccessNotice } from '../../../components/SuccessNotice';
 import { directionOf } from '../../../i18n/i18n';
 import { BackButton } from '../shared/BackButton';
@@ -50,7 +51,7 @@ export function TemplatesPage() {
   const [categoryFilter, setCategoryFilter] = useState('');
   const [languageFilter, setLanguageFilter] = useState<Language | ''>('');
   const [dialog, setDialog] = useState<DialogState>({ kind: 'none' });
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<NoticeMessage | null>(null);
 
   const sortedCategories = [...(categories.data ?? [])].sort((a, b) => a.position - b.position);
   const categoryOrder = new Map(sortedCategories.map((c, index) => [c.id, index]));
@@ -236,11 +237,12 @@ export function TemplatesPage() {
           onClose={closeDialog}
           onSaved={(saved) => {
             closeDialog();
-            setNotice(
-              t(dialog.template ? 'templates.edit.done' : 'templates.create.done', {
-                title: saved.title,
-              }),
-            );
+            setNotice({
+              key: dialog.template
+                ? 'complaints:templates.edit.done'
+                : 'complaints:templates.create.done',
+              values: { title: saved.title },
+            });
           }}
         />
       )}
@@ -260,7 +262,10 @@ export function TemplatesPage() {
               {
                 onSuccess: () => {
                   closeDialog();
-                  setNotice(t('templates.delete.done', { title: dialog.template.title }));
+                  setNotice({
+                    key: 'complaints:templates.delete.done',
+                    values: { title: dialog.template.title },
+                  });
                 },
               },
             )
