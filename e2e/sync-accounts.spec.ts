@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { TestDevice, protocolHeaders } from '../src/server/testing/test-clients';
+import { apiPrefix } from '../src/shared/sync/protocol';
 import { saveScreenshot } from './fixtures';
 import { expect, test, type CentralServer, type CouncilPc } from './sync-fixtures';
 
@@ -91,6 +93,75 @@ test('a colleague signs in for the first time on a joined PC through the server'
   await page.getByTestId('sign-out').click();
   await server.stop();
   await signIn(page, clerk.username, password);
+  await expect(page.getByTestId('current-user')).toContainText(clerk.displayName);
+  await server.start();
+});
+
+test('a password changed on another PC is checked with the server from the sign-in screen', async ({
+  server,
+  pcA,
+}) => {
+  test.setTimeout(120_000);
+  const page = pcA.page;
+  const changed = 'Loukkos-Changed-2027';
+  await server.createFirstAdmin({ ...admin, password });
+  const it = await server.signInAdmin(admin.username, password);
+  const clerkId = await it.createAccount({
+    ...clerk,
+    roles: ['clerk'],
+    departmentId: null,
+    password,
+  });
+  await joinAsAdmin(pcA, server);
+  await signIn(page, clerk.username, password);
+  await expect(page.getByTestId('current-user')).toContainText(clerk.displayName, {
+    timeout: 30_000,
+  });
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('sign-out').click();
+
+  // The administrator resets it on another PC: the server knows the new one, this PC the old one.
+  const elsewhere = await TestDevice.signIn(server.app, admin.username, Date.now, password);
+  const reset = await server.app.inject({
+    method: 'POST',
+    url: `${apiPrefix}/users/${clerkId}/password`,
+    headers: { ...protocolHeaders, authorization: `Bearer ${elsewhere.token}` },
+    payload: { password: changed },
+  });
+  expect(reset.statusCode).toBe(204);
+
+  // Here the new one is a wrong password, as any other: the error offers the server.
+  await signIn(page, clerk.username, changed);
+  const offer = page.getByTestId('server-sign-in-offer');
+  await expect(offer).toContainText('اسم المستخدم أو كلمة المرور غير صحيحة');
+  await expect(page.locator('input[name=password]')).toHaveValue(changed);
+  await saveScreenshot(page, 'sync-password-changed-offer-ar');
+
+  // Out of reach: said so, in French too, and nothing changes here.
+  await server.stop();
+  await page.getByTestId('language-toggle').click();
+  await page.getByTestId('sign-in-with-server').click();
+  await expect(page.getByTestId('online-sign-in-failed')).toContainText(
+    'Le serveur central est injoignable',
+    { timeout: 30_000 },
+  );
+  await saveScreenshot(page, 'sync-password-changed-offline-fr');
+
+  // Back: the server checks it, this PC keeps it, she is in.
+  await server.start();
+  await page.locator('form button[type=submit]').click();
+  await page.getByTestId('sign-in-with-server').click();
+  await expect(page.getByTestId('current-user')).toContainText(clerk.displayName, {
+    timeout: 30_000,
+  });
+  // From now on the new password opens this PC offline, and the old one no longer does.
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('sign-out').click();
+  await server.stop();
+  await signIn(page, clerk.username, password);
+  await expect(page.getByTestId('server-sign-in-offer')).toBeVisible();
+  await page.locator('input[name=password]').fill(changed);
+  await page.locator('form button[type=submit]').click();
   await expect(page.getByTestId('current-user')).toContainText(clerk.displayName);
   await server.start();
 });

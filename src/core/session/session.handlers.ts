@@ -13,6 +13,7 @@ import {
 } from '../users/users.repo';
 import { storePassword } from '../users/store-password';
 import { readSyncState } from '../sync/sync-state.repo';
+import { forgetBackgroundSignIn, signInOnlineInBackground } from './background-sign-in';
 import { assertStrongPassword, decoyHash, verifyPassword } from './passwords';
 import { unlockAttemptsBeforeSignOut } from './session-state';
 
@@ -33,6 +34,7 @@ export const sessionHandlers: HandlersFor<'session:'> = {
       user: ctx.session.current(),
       locked: ctx.session.isLocked(),
       lockAfterMinutes: settings?.lockAfterMinutes ?? 10,
+      joinedToServer: state.kind === 'ok' && readSyncState(ctx.db).serverUrl !== null,
     };
   },
 
@@ -96,6 +98,15 @@ export const sessionHandlers: HandlersFor<'session:'> = {
     ctx.session.clearFailures(username);
     const user = toSessionUser(record);
     ctx.afterCommit(() => ctx.session.signIn(user));
+    const verifier = readCredential(ctx.db, record.id);
+    if (verifier !== null && readSyncState(ctx.db).serverUrl !== null) {
+      // Without a token here their work could not go out: sync signs them in at the server too.
+      ctx.afterCommit(() =>
+        signInOnlineInBackground(ctx.services.sync, ctx.session, user, input.password, verifier),
+      );
+    } else {
+      ctx.afterCommit(() => forgetBackgroundSignIn(ctx.services.sync));
+    }
     // Signed in from here on: the audit entry names the user.
     ctx.afterwards((after) => after.write.audit('session.sign-in', 'users', user.id));
     return user;
@@ -111,7 +122,10 @@ export const sessionHandlers: HandlersFor<'session:'> = {
       current.id,
       ctx.user ? null : { fromLockScreen: true },
     );
-    ctx.afterCommit(() => ctx.session.signOut());
+    ctx.afterCommit(() => {
+      ctx.session.signOut();
+      forgetBackgroundSignIn(ctx.services.sync);
+    });
     return null;
   },
 
@@ -132,7 +146,11 @@ export const sessionHandlers: HandlersFor<'session:'> = {
       const failures = ctx.session.recordFailure(current.username);
       ctx.afterwards((after) => after.write.audit('session.unlock-failed', 'users', current.id));
       // Guessing at a locked screen ends the session: the owner signs in again, under the limits.
-      if (failures >= unlockAttemptsBeforeSignOut) ctx.afterwards(() => ctx.session.signOut());
+      if (failures >= unlockAttemptsBeforeSignOut)
+        ctx.afterwards(() => {
+          ctx.session.signOut();
+          forgetBackgroundSignIn(ctx.services.sync);
+        });
       throw error;
     }
     const record = findUserById(ctx.db, current.id);

@@ -79,6 +79,13 @@ export interface SyncControl {
   join(request: JoinRequest): void;
   /** As `join`, resolving once that run is over: why signing in there failed, or null. */
   joinAndWait(request: JoinRequest): Promise<TransportFailure | null>;
+  /** Whether this PC holds a device token for that account (its changes can go out). */
+  hasToken(userId: string): Promise<boolean>;
+  /**
+   * Calls `listener` with the open database after each run's sync, inside the run: a join it
+   * asks for then runs before the run ends. Returns how to stop listening.
+   */
+  afterEachRun(listener: (db: Db) => void): () => void;
   /** Starts a run now (backoff or not), unless one is going, in which case another follows. */
   syncSoon(): void;
 }
@@ -119,6 +126,7 @@ export class SyncEngine implements SyncControl {
   private readonly deviceName: string;
   private timer: ReturnType<typeof setInterval> | null = null;
   private soon: ReturnType<typeof setTimeout> | null = null;
+  private readonly runListeners = new Set<(db: Db) => void>();
   /** Why the last join failed (for logs; the contract has no field for it yet). */
   lastJoinFailure: TransportFailure | null = null;
 
@@ -192,6 +200,15 @@ export class SyncEngine implements SyncControl {
     return this.pendingJoin === request ? 'offline' : this.lastJoinFailure;
   }
 
+  async hasToken(userId: string): Promise<boolean> {
+    return (await this.secrets.tokenHolders()).includes(userId);
+  }
+
+  afterEachRun(listener: (db: Db) => void): () => void {
+    this.runListeners.add(listener);
+    return () => this.runListeners.delete(listener);
+  }
+
   syncSoon(): void {
     this.retryAt = 0;
     void this.kick();
@@ -256,7 +273,20 @@ export class SyncEngine implements SyncControl {
       this.pendingJoin = null;
       if (join && !(await this.joinOnce(join))) continue;
       await this.syncOnce();
+      this.tellRunListeners();
     } while ((this.again || this.pendingJoin) && !this.stopped);
+  }
+
+  private tellRunListeners(): void {
+    const target = this.host.database();
+    if (!target || this.stopped) return;
+    for (const listener of this.runListeners) {
+      try {
+        listener(target.db);
+      } catch (error) {
+        console.error('[sync] run listener failed', error);
+      }
+    }
   }
 
   private async joinOnce(request: JoinRequest): Promise<boolean> {

@@ -3,7 +3,7 @@ import { isSyncedTableName, syncedTables } from '../../shared/tables/registry';
 import { fromStorage } from '../db/storage';
 import { requireUser, type HandlerContext } from '../handler-context';
 import type { HandlersFor } from '../handlers.types';
-import { countUsers } from '../users/users.repo';
+import { countUsers, findUserByUsername, readCredential } from '../users/users.repo';
 import { findConflict, listConflicts, markConflictResolved } from './conflicts.repo';
 import { credentialRefusals } from './credential-outbox.repo';
 import { newOnlineSignIn, onlineSignInState } from './online-sign-in';
@@ -99,7 +99,10 @@ export const syncHandlers: HandlersFor<'sync:'> = {
     const serverUrl = readSyncState(ctx.db).serverUrl;
     if (serverUrl === null) throw new AppError('FORBIDDEN', 'this PC is not joined to a server');
     const username = input.username.toLowerCase();
-    ctx.write.audit('sync.join', null, null, { serverUrl, username, firstSignInHere: true });
+    // Otherwise their password changed elsewhere: the server's replaces this PC's verifier.
+    const known = findUserByUsername(ctx.db, username);
+    const firstSignInHere = known === null || readCredential(ctx.db, known.id) === null;
+    ctx.write.audit('sync.join', null, null, { serverUrl, username, firstSignInHere });
     const attempt = newOnlineSignIn(ctx.services.sync, {
       serverUrl,
       username,

@@ -23,6 +23,8 @@ export const sessionStatusSchema = z.object({
   user: sessionUserSchema.nullable(),
   locked: z.boolean(),
   lockAfterMinutes: z.int(),
+  /** This PC syncs with a central server: a password changed elsewhere can be checked there. */
+  joinedToServer: z.boolean(),
 });
 export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 

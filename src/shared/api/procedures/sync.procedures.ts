@@ -151,9 +151,11 @@ export const syncProcedures = {
     access: approverRoles,
   }),
   /**
-   * A colleague's first sign-in on this joined PC (session:signIn said ONLINE_SIGN_IN_REQUIRED):
-   * the server checks the password as for joining, this PC keeps their token and verifier, and
-   * their account arrives with the pull. Answers at once; `sync:onlineSignIn` follows it.
+   * A colleague's first sign-in on this joined PC (session:signIn said ONLINE_SIGN_IN_REQUIRED), or
+   * a password changed on another PC (INVALID_CREDENTIALS here, "sign in with the server"): the
+   * server checks the password as for joining, this PC keeps their token and their verifier (in
+   * place of the old one), and a new account arrives with the pull. Answers at once;
+   * `sync:onlineSignIn` follows it.
    */
   'sync:signInOnline': mutation({
     input: z.strictObject({
