@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OnlineSignIn } from '../src/shared/api/procedures/sync.procedures';
 import { apiPrefix, protocolHeader, latestProtocolVersion } from '../src/shared/sync/protocol';
@@ -25,6 +27,7 @@ beforeAll(async () => {
     { username: 'karim', roles: ['clerk'] },
     { username: 'nadia', roles: ['head'] },
     { username: 'hamid', roles: ['clerk'] },
+    { username: 'leila', roles: ['clerk'] },
   ]);
 }, 60_000);
 afterAll(() => server.close());
@@ -74,6 +77,13 @@ function outboxCount(client: ClientUnderTest): number {
       n: number;
     }
   ).n;
+}
+
+/** Why the server (or this PC) refused the password waiting here, if it did. */
+function refusalOf(client: ClientUnderTest): string | null {
+  const row = client.core.database().prepare('SELECT last_error FROM credential_outbox').get() as
+    { last_error: string | null } | undefined;
+  return row?.last_error ?? null;
 }
 
 function signInAs(client: ClientUnderTest, username: string, password: string) {
@@ -147,9 +157,23 @@ describe('passwords set in the app, and first sign-ins on a joined PC', () => {
     expect(await serverSignIn('yousra', yousraFirst)).toBe(401);
     expect(await serverSignIn('yousra', yousraSecond)).toBe(200);
 
-    // She changes her own on B, where she holds her token: it goes by her own right.
+    // She changes her own on B, with the password B knows: the server holds the one salma set
+    // since, so it refuses (a token alone never replaces a password), and B forgets it.
     b.clock.advance(60_000);
     b.ok('profile:changePassword', { currentPassword: yousraFirst, newPassword: yousraOwn });
+    await b.sync();
+    expect(refusalOf(b)).toBe('INVALID_CREDENTIALS');
+    expect(await serverSignIn('yousra', yousraOwn)).toBe(401);
+    expect(signInAs(b, 'yousra', yousraOwn)).toMatchObject({
+      error: { code: 'ONLINE_SIGN_IN_REQUIRED' },
+    });
+    // With the server's password, online, her own change goes by her own right.
+    expect(await signInOnline(b, 'yousra', yousraSecond)).toEqual({
+      state: 'ready',
+      failure: null,
+    });
+    expect(signInAs(b, 'yousra', yousraSecond)).toMatchObject({ ok: true });
+    b.ok('profile:changePassword', { currentPassword: yousraSecond, newPassword: yousraOwn });
     await b.sync();
     expect(outboxCount(b)).toBe(0);
     expect(await serverSignIn('yousra', yousraSecond)).toBe(401);
@@ -256,6 +280,71 @@ describe('passwords set in the app, and first sign-ins on a joined PC', () => {
     await server.db.transaction((tx) =>
       writeAsServer(tx, usersTable, salma, { roles: ['admin'] }, Date.now()),
     );
+  });
+
+  it('sends one’s own password with the current one, held in memory only: never without it', async () => {
+    let credentialCalls = 0;
+    const counting: FetchLike = (url, init) => {
+      if (url.includes('/credential')) credentialCalls += 1;
+      return fetch(url, init);
+    };
+    const a = pc('a', counting);
+    await a.join(server, 'leila');
+    await a.join(server, 'salma');
+    const leila = server.users.get('leila')!;
+
+    // Changed while the server is away: the current password waits in memory with it.
+    signInAs(a, 'leila', testPassword);
+    await server.down();
+    a.ok('profile:changePassword', {
+      currentPassword: testPassword,
+      newPassword: 'Tetouan-Away-1',
+    });
+    await a.sync();
+    expect(outboxCount(a)).toBe(1);
+    // Not on disk while it waits (the database, its journal).
+    for (const name of readdirSync(a.dataDir).filter((file) => file.startsWith('maktab.sqlite')))
+      expect(readFileSync(join(a.dataDir, name)).includes(Buffer.from(testPassword))).toBe(false);
+    await server.up();
+    await a.sync();
+    expect(outboxCount(a)).toBe(0);
+    expect(await serverSignIn('leila', 'Tetouan-Away-1')).toBe(200);
+
+    // Changed again while the server is away, and the app restarts before it went: the current
+    // password is gone with the process, so it is refused here once the server answers.
+    await server.down();
+    a.ok('profile:changePassword', {
+      currentPassword: 'Tetouan-Away-1',
+      newPassword: 'Tetouan-Lost-2',
+    });
+    a.restart();
+    await server.up();
+    const before = credentialCalls;
+    await a.sync();
+    expect(credentialCalls).toBe(before);
+    expect(refusalOf(a)).toBe('CURRENT_PASSWORD_NEEDED');
+    signInAs(a, 'salma', testPassword);
+    expect(a.ok('sync:credentialRefusals', {})).toMatchObject([
+      { userId: leila, reason: 'CURRENT_PASSWORD_NEEDED' },
+    ]);
+    expect(await serverSignIn('leila', 'Tetouan-Lost-2')).toBe(401);
+
+    // She signs in with the password the server holds, online, and changes it again.
+    expect(signInAs(a, 'leila', 'Tetouan-Lost-2')).toMatchObject({
+      error: { code: 'ONLINE_SIGN_IN_REQUIRED' },
+    });
+    expect(await signInOnline(a, 'leila', 'Tetouan-Away-1')).toMatchObject({ state: 'ready' });
+    expect(signInAs(a, 'leila', 'Tetouan-Away-1')).toMatchObject({ ok: true });
+    a.ok('profile:changePassword', {
+      currentPassword: 'Tetouan-Away-1',
+      newPassword: 'Tetouan-Back-3',
+    });
+
+    // Signed out before it went: the current password goes with the session.
+    a.ok('session:signOut', {});
+    await a.sync();
+    expect(refusalOf(a)).toBe('CURRENT_PASSWORD_NEEDED');
+    expect(await serverSignIn('leila', 'Tetouan-Away-1')).toBe(200);
   });
 
   it('says the server is out of reach when a first sign-in cannot get there', async () => {

@@ -25,12 +25,15 @@ let dataDir: string;
 let server: Server;
 let serverUrl: string;
 let bearers: string[];
+/** The server answers 401 (a revoked token) instead of 503. */
+let refuseTokens = false;
 const cores: Core[] = [];
 const channels: MessageChannel[] = [];
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'maktab-sealed-'));
   bearers = [];
+  refuseTokens = false;
   const user = {
     id: uuidv7(),
     username: 'karim',
@@ -48,6 +51,11 @@ beforeEach(async () => {
         return;
       }
       bearers.push(request.headers.authorization ?? '');
+      if (refuseTokens) {
+        response.statusCode = 401;
+        response.end(JSON.stringify({ error: { code: 'TOKEN_REVOKED', message: 'revoked' } }));
+        return;
+      }
       response.statusCode = 503;
       response.end(JSON.stringify({ error: { code: 'INTERNAL', message: 'down' } }));
     });
@@ -161,13 +169,59 @@ describe('device tokens sealed with safeStorage', () => {
     expect(bearers.at(-1)).toBe(`Bearer ${token}`);
   });
 
-  it('signs out, sending nothing, when the file moved to another PC or Windows account', async () => {
+  it('sends nothing when the file moved to another PC or Windows account, and keeps the token', async () => {
     let core = startCore(new FakeSafeStorage());
     await joinServer(core);
+    const before = syncState(core);
+    const [sealed] = stored(core);
     core = restart(core, new FakeSafeStorage());
     bearers = [];
     await core.sync.runNow();
     expect(bearers).toEqual([]);
+    // Unreadable here is not refused by the server: another start (the right account) may read it.
+    expect(syncState(core)).toBe(before);
+    expect(stored(core)).toEqual([sealed]);
+    // Meanwhile the header says so: someone must sign in online again on this PC.
+    expect(core.sync.status(core.database(), null).state).toBe('signed-out');
+  });
+
+  it('syncs again with the sealed token once safeStorage is back at the next start', async () => {
+    const storage = new FakeSafeStorage();
+    let core = startCore(storage);
+    await joinServer(core);
+    expect(syncState(core)).not.toBe('signed-out');
+
+    // One start where the keyring is not there (Linux whose keyring is not up yet, or whose
+    // desktop is not recognised): the sealed token cannot be read, and nothing is sent.
+    storage.available = false;
+    core = restart(core, storage);
+    bearers = [];
+    await core.sync.runNow();
+    expect(bearers).toEqual([]);
+    expect(syncState(core)).not.toBe('signed-out');
+
+    // The keyring is back at the next start: the same key opens the same token.
+    storage.available = true;
+    core = restart(core, storage);
+    await core.sync.runNow();
+    expect(bearers).toContain(`Bearer ${token}`);
+    expect(syncState(core)).not.toBe('signed-out');
+  });
+
+  it('signs out once the server refuses the token, and when no token is kept', async () => {
+    const storage = new FakeSafeStorage();
+    let core = startCore(storage);
+    await joinServer(core);
+    refuseTokens = true;
+    await core.sync.runNow();
+    expect(syncState(core)).toBe('signed-out');
+    expect(stored(core)).toEqual([]);
+
+    refuseTokens = false;
+    await joinServer(core);
+    core.database().prepare('DELETE FROM sync_tokens').run();
+    core = restart(core, storage);
+    await core.sync.runNow();
     expect(syncState(core)).toBe('signed-out');
   });
 

@@ -13,6 +13,7 @@ import {
 } from '../users/users.repo';
 import { storePassword } from '../users/store-password';
 import { readSyncState } from '../sync/sync-state.repo';
+import { forgetCurrentPasswords, holdCurrentPassword } from '../sync/credential-outbox';
 import { forgetBackgroundSignIn, signInOnlineInBackground } from './background-sign-in';
 import { assertStrongPassword, decoyHash, verifyPassword } from './passwords';
 import { unlockAttemptsBeforeSignOut } from './session-state';
@@ -125,6 +126,7 @@ export const sessionHandlers: HandlersFor<'session:'> = {
     ctx.afterCommit(() => {
       ctx.session.signOut();
       forgetBackgroundSignIn(ctx.services.sync);
+      forgetCurrentPasswords(ctx.services.sync);
     });
     return null;
   },
@@ -150,6 +152,7 @@ export const sessionHandlers: HandlersFor<'session:'> = {
         ctx.afterwards(() => {
           ctx.session.signOut();
           forgetBackgroundSignIn(ctx.services.sync);
+          forgetCurrentPasswords(ctx.services.sync);
         });
       throw error;
     }
@@ -183,6 +186,8 @@ export const profileHandlers: HandlersFor<'profile:'> = {
     verifyOrThrow(ctx, user.id, input.currentPassword);
     assertStrongPassword(input.newPassword, user.username);
     storePassword(ctx, user.id, input.newPassword, user.id);
+    // Held in memory only: the server takes one's own new password with the current one.
+    ctx.afterCommit(() => holdCurrentPassword(ctx.services.sync, user.id, input.currentPassword));
     ctx.write.audit('profile.password-changed', 'users', user.id);
     return null;
   },

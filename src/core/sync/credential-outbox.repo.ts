@@ -1,5 +1,6 @@
 import type { CredentialRefusal } from '../../shared/api/procedures/sync.procedures';
 import { statement, type Db } from '../db/connection';
+import { writeCredential } from '../users/users.repo';
 
 /** A password verifier waiting for the server (migration 0005). */
 export interface CredentialEntry {
@@ -24,18 +25,28 @@ export function queueCredential(db: Db, entry: CredentialEntry): void {
 
 /**
  * Entries the server may take now: not refused, and the user's row already pushed (the server
- * knows no password for a user it has not received).
+ * knows no password for a user it has not received). With `userId`, that user's entry only, as
+ * it stands now (it may have been set again while another entry was on the way).
  */
-export function sendableCredentials(db: Db): CredentialEntry[] {
+export function sendableCredentials(db: Db, userId?: string): CredentialEntry[] {
   return statement(
     db,
     `SELECT o.user_id AS userId, o.hash, o.set_by AS setBy, o.set_at AS setAt
      FROM credential_outbox o
-     WHERE o.last_error IS NULL
+     WHERE o.last_error IS NULL AND (@userId IS NULL OR o.user_id = @userId)
        AND NOT EXISTS (SELECT 1 FROM changes c
                        WHERE c.state = 'pending' AND c.tbl = 'users' AND c.row_id = o.user_id)
      ORDER BY o.set_at, o.user_id`,
-  ).all() as CredentialEntry[];
+  ).all({ userId: userId ?? null }) as CredentialEntry[];
+}
+
+/** The users whose own password, set here, still waits for the server. */
+export function unsentOwnCredentialUsers(db: Db): Set<string> {
+  const rows = statement(
+    db,
+    'SELECT user_id FROM credential_outbox WHERE set_by = user_id AND last_error IS NULL',
+  ).all() as { user_id: string }[];
+  return new Set(rows.map((row) => row.user_id));
 }
 
 /**
@@ -44,11 +55,16 @@ export function sendableCredentials(db: Db): CredentialEntry[] {
  * (a newer one won there) no longer opens this PC: the next sign-in here goes to the server.
  */
 export function settleCredential(db: Db, entry: CredentialEntry, stored: boolean): void {
-  statement(db, 'DELETE FROM credential_outbox WHERE user_id = ? AND hash = ?').run(
+  const settled = statement(db, 'DELETE FROM credential_outbox WHERE user_id = ? AND hash = ?').run(
     entry.userId,
     entry.hash,
   );
   if (!stored) forgetLocalVerifier(db, entry);
+  // The server's password is now this one: it opens this PC too, even if a sign-in with the
+  // server's older password replaced the local verifier meanwhile. Not when a newer password was
+  // set here while this one was on the way (the entry was replaced, nothing was deleted).
+  else if (settled.changes === 1)
+    writeCredential(db, entry.userId, entry.hash, new Date(entry.setAt));
 }
 
 /**

@@ -100,19 +100,21 @@ export function putToSleep(db: Db, transfer: QueuedTransfer): void {
 }
 
 /**
- * A failed try: tried again after a doubling wait, and left alone once `maxTransferAttempts`
- * failed or at once when `final` (the server refuses it for good). Asking wakes a download.
+ * A failed try: tried again after a doubling wait. A download is left alone once
+ * `maxTransferAttempts` failed (asking wakes it); an upload never is, since the file may exist
+ * only here: it keeps being tried at the longest wait. Either is left alone at once when `final`
+ * (the server refuses it for good).
  */
 export function noteTransferFailure(
   db: Db,
   transfer: QueuedTransfer,
   error: string,
   now: Date,
-  final = false,
+  options: { final?: boolean; upload?: boolean } = {},
 ): void {
   const attempts = transfer.attempts + 1;
   const waitMs = Math.min(longestRetryMs, firstRetryMs * 2 ** (attempts - 1));
-  const refused = final || attempts >= maxTransferAttempts;
+  const refused = options.final === true || (!options.upload && attempts >= maxTransferAttempts);
   statement(
     db,
     `UPDATE file_transfers
@@ -125,4 +127,69 @@ export function noteTransferFailure(
     refused ? 'refused' : 'waiting',
     transfer.sha256,
   );
+}
+
+/**
+ * An upload that every token here was refused (401/403): no try is counted, since the file may
+ * exist only here. It waits for a token of one of `waitingFor` (authors who held none, or a revoked
+ * one), which wakes it at the next run (`wakeUploadsFor`); failing that, it is tried again after
+ * the longest wait, in case the server's roles changed.
+ */
+export function holdRefusedUpload(
+  db: Db,
+  transfer: QueuedTransfer,
+  waitingFor: readonly string[],
+  error: string,
+  now: Date,
+): void {
+  statement(
+    db,
+    `UPDATE file_transfers
+     SET state = 'waiting', last_error = ?, retry_after = ?, waiting_for = ?
+     WHERE sha256 = ?`,
+  ).run(
+    error.slice(0, 200),
+    new Date(now.getTime() + longestRetryMs).toISOString(),
+    waitingFor.length > 0 ? JSON.stringify([...new Set(waitingFor)]) : null,
+    transfer.sha256,
+  );
+}
+
+/** The authors that refused uploads wait for, each once. */
+export function awaitedAuthors(db: Db): Set<string> {
+  const rows = statement(
+    db,
+    'SELECT waiting_for FROM file_transfers WHERE waiting_for IS NOT NULL',
+  ).all() as { waiting_for: string }[];
+  return new Set(rows.flatMap((row) => authorsIn(row.waiting_for)));
+}
+
+/** Uploads waiting for a token one of `holders` now holds: tried at once. Returns how many. */
+export function wakeUploadsFor(db: Db, holders: ReadonlySet<string>): number {
+  if (holders.size === 0) return 0;
+  const rows = statement(
+    db,
+    'SELECT sha256, waiting_for FROM file_transfers WHERE waiting_for IS NOT NULL',
+  ).all() as { sha256: string; waiting_for: string }[];
+  const wake = statement(
+    db,
+    `UPDATE file_transfers SET state = 'waiting', retry_after = NULL, waiting_for = NULL
+     WHERE sha256 = ?`,
+  );
+  let woken = 0;
+  for (const row of rows) {
+    if (!authorsIn(row.waiting_for).some((author) => holders.has(author))) continue;
+    wake.run(row.sha256);
+    woken += 1;
+  }
+  return woken;
+}
+
+function authorsIn(waitingFor: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(waitingFor);
+    return Array.isArray(parsed) ? parsed.filter((item) => typeof item === 'string') : [];
+  } catch {
+    return [];
+  }
 }

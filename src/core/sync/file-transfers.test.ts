@@ -352,3 +352,100 @@ describe('a transfer pass', () => {
     expect(queue()).toEqual([expect.objectContaining({ state: 'dormant' })]);
   });
 });
+
+/** One pass with the tokens `secrets` holds (none unless a test writes one). */
+function passWith(serverUrl: string, secrets: DatabaseSecretStore): Promise<TransferSummary> {
+  const db = t.core.database();
+  return transferFiles(
+    { database: () => ({ db }), wallClock: t.clock.now, dataDir: t.dataDir, emit: () => {} },
+    { db },
+    {
+      serverUrl,
+      puller: { userId: 'puller', token: 'puller-token' },
+      secrets,
+      transport: new SyncTransport({ timeoutMs: 5000 }, t.clock.now),
+    },
+  );
+}
+
+/** The server does not have the file; only karim's (current) token may add it. */
+function takingFrom(goodToken: string, sha256: string, size: number) {
+  return (request: SeenRequest): Answer => {
+    if (request.method === 'HEAD') return { status: 404 };
+    if (request.token === 'karim-old')
+      return { status: 401, body: { error: { code: 'TOKEN_REVOKED', message: 'revoked' } } };
+    if (request.token !== goodToken)
+      return { status: 403, body: { error: { code: 'FORBIDDEN', message: 'no attachments' } } };
+    return { status: 201, body: { sha256, received: size, size, complete: true } };
+  };
+}
+
+/**
+ * A file attached here whose author holds no token here yet (created on this PC, or revoked) is
+ * offered with the puller's token, which a director or the administrator who joined the PC may not
+ * use to add attachments: the file exists only here, so it must never be given up.
+ */
+describe('an upload refused to every token here', () => {
+  it('is not counted, and goes up once its author’s token arrives, however long it waited', async () => {
+    const bytes = png(3000);
+    const sha256 = attachHere(bytes);
+    const url = await scriptedServer();
+    answer = takingFrom('karim-token', sha256, bytes.length);
+    const db = t.core.database();
+    const secrets = new DatabaseSecretStore(() => db);
+
+    // Karim has not signed in online here yet: sync runs through the weekend.
+    for (let attempt = 1; attempt <= maxTransferAttempts + 2; attempt += 1) {
+      await passWith(url, secrets);
+      t.clock.advance(7 * hour);
+    }
+    expect(seen.some((request) => request.token === 'karim-token')).toBe(false);
+    expect(queue()).toEqual([expect.objectContaining({ state: 'waiting', attempts: 0 })]);
+
+    // Monday: karim signs in online on this PC; the next run sends it, without waiting its turn.
+    await secrets.writeToken(userId('karim'), 'karim-token');
+    await passWith(url, secrets);
+    expect(seen.filter((request) => request.token === 'karim-token')).toContainEqual(
+      expect.objectContaining({ method: 'PUT', token: 'karim-token' }),
+    );
+    expect(queue()).toEqual([]);
+  });
+
+  it('forgets an author’s revoked token, and waits for the next one', async () => {
+    const bytes = png(2000);
+    const sha256 = attachHere(bytes);
+    const url = await scriptedServer();
+    answer = takingFrom('karim-new', sha256, bytes.length);
+    const db = t.core.database();
+    const secrets = new DatabaseSecretStore(() => db);
+    await secrets.writeToken(userId('karim'), 'karim-old');
+    expect(await passWith(url, secrets)).toMatchObject({ uploaded: 0 });
+    expect(await secrets.readToken(userId('karim'))).toBeNull();
+    seen = [];
+    await passWith(url, secrets);
+    // Nothing changed: not tried again before its wait is over.
+    expect(seen).toEqual([]);
+    await secrets.writeToken(userId('karim'), 'karim-new');
+    expect(await passWith(url, secrets)).toMatchObject({ uploaded: 1 });
+    expect(queue()).toEqual([]);
+  });
+
+  it('keeps trying, at the longest wait, a file the server keeps failing to take', async () => {
+    const bytes = png(1500);
+    attachHere(bytes);
+    const url = await scriptedServer();
+    answer = (request) =>
+      request.method === 'HEAD'
+        ? { status: 404 }
+        : { status: 400, body: { error: { code: 'VALIDATION', message: 'content-range' } } };
+    const db = t.core.database();
+    const secrets = new DatabaseSecretStore(() => db);
+    for (let attempt = 1; attempt <= maxTransferAttempts + 2; attempt += 1) {
+      expect((await passWith(url, secrets)).failed).toBe(1);
+      t.clock.advance(7 * hour);
+    }
+    expect(queue()).toEqual([
+      expect.objectContaining({ state: 'waiting', attempts: maxTransferAttempts + 2 }),
+    ]);
+  });
+});

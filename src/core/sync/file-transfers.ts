@@ -6,11 +6,14 @@ import type { Db } from '../db/connection';
 import { hasFile, readStoredFile, storeFile } from '../files/file-store';
 import {
   attachmentsNaming,
+  awaitedAuthors,
   dueTransfers,
   finishTransfer,
+  holdRefusedUpload,
   noteTransferFailure,
   openCaseNeeds,
   putToSleep,
+  wakeUploadsFor,
   type QueuedTransfer,
 } from './file-transfers.repo';
 import type { SecretStore } from './secret-store';
@@ -58,8 +61,9 @@ const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(byte
  * 8), after a run's push and pull. Files attached here go up unless the server has them (HEAD):
  * asking where its copy ends, then sending the rest in pieces, so a cut upload resumes there.
  * Files named by attachments of open cases, or asked for here, come down, checked against their
- * SHA-256 before they are stored. Never throws: a failing file waits (doubling backoff, then
- * until asked again) and the run goes on; a server out of reach ends the pass until the next run.
+ * SHA-256 before they are stored. Never throws: a failing file waits (doubling backoff; a
+ * download then until asked again) and the run goes on; a server out of reach ends the pass until
+ * the next run. An upload refused to every token here waits, uncounted, for a token of its author.
  */
 export async function transferFiles(
   host: FileTransferHost,
@@ -93,6 +97,7 @@ class TransferPass {
   }
 
   async run(): Promise<void> {
+    await this.wakeUploadsWithTokens();
     for (;;) {
       if (!this.mayGoOn()) return;
       const due = dueTransfers(this.db, this.now(), batchSize);
@@ -172,7 +177,9 @@ class TransferPass {
     if (!bytes || !mimeType || sha256Of(bytes) !== transfer.sha256) {
       // Damaged here: nothing to send. Kept for the record, not retried.
       this.summary.failed += 1;
-      noteTransferFailure(this.db, transfer, 'not on this PC or damaged', this.now(), true);
+      noteTransferFailure(this.db, transfer, 'not on this PC or damaged', this.now(), {
+        final: true,
+      });
       return 'next';
     }
     const { serverUrl, puller, transport } = this.options;
@@ -189,8 +196,9 @@ class TransferPass {
       return 'next';
     }
     const file = { sha256: transfer.sha256, mimeType, size: bytes.length };
-    let refusal: unknown = null;
-    for (const token of await this.uploadTokens(transfer.sha256)) {
+    const { senders, waitingFor } = await this.uploadSenders(transfer.sha256);
+    let refusal: SyncTransportError | null = null;
+    for (const { author, token } of senders) {
       try {
         await this.sendFrom(token, file, bytes);
         if (!this.isCurrent()) return 'stop';
@@ -198,13 +206,30 @@ class TransferPass {
         this.summary.uploaded += 1;
         return 'next';
       } catch (error) {
-        // An author's token revoked, or an account that may no longer add attachments: the next.
+        // An author's token revoked, or an account that may not add attachments: the next.
         if (!(error instanceof SyncTransportError && [401, 403].includes(error.status ?? 0)))
           return this.failed(transfer, error);
+        if (!this.isCurrent()) return 'stop';
         refusal = error;
+        if (author !== null && error.status === 401) {
+          // As a push does: what that account did waits until it signs in online again.
+          await this.options.secrets.writeToken(author, null);
+          waitingFor.push(author);
+        }
       }
     }
-    return this.failed(transfer, refusal);
+    // The token of this whole run refused: push and pull say so, and the next run resumes.
+    if (refusal?.status === 401) return 'stop';
+    // Not a failure of the file: it waits for a token that may send it, and never gives up.
+    this.summary.failed += 1;
+    holdRefusedUpload(
+      this.db,
+      transfer,
+      waitingFor,
+      `HTTP ${refusal?.status ?? 403} ${refusal?.message ?? ''}`.trim(),
+      this.now(),
+    );
+    return 'next';
   }
 
   /** Asks where the server's copy ends (complete, partial or none: a cut upload), sends the rest. */
@@ -228,16 +253,37 @@ class TransferPass {
     }
   }
 
-  /** The authors' own tokens first (the server may take a file from a case worker only). */
-  private async uploadTokens(sha256: string): Promise<string[]> {
+  /**
+   * The authors' own tokens first (the server may take a file from a case worker only), then the
+   * puller's (author null: the run's own); and the authors who hold no token here to try.
+   */
+  private async uploadSenders(sha256: string): Promise<{
+    senders: { author: string | null; token: string }[];
+    waitingFor: string[];
+  }> {
     const { puller, secrets } = this.options;
-    const tokens: string[] = [];
+    const senders: { author: string | null; token: string }[] = [];
+    const waitingFor: string[] = [];
     for (const author of attachmentsNaming(this.db, sha256).authors) {
-      const token = author === puller.userId ? null : await secrets.readToken(author);
-      if (token !== null) tokens.push(token);
+      if (author === puller.userId) continue;
+      const token = await secrets.readToken(author);
+      if (token === null) waitingFor.push(author);
+      else senders.push({ author, token });
     }
-    tokens.push(puller.token);
-    return tokens;
+    senders.push({ author: null, token: puller.token });
+    return { senders, waitingFor };
+  }
+
+  /** Uploads refused while their authors held no token, now that one of them holds a readable one. */
+  private async wakeUploadsWithTokens(): Promise<void> {
+    const awaited = awaitedAuthors(this.db);
+    if (awaited.size === 0) return;
+    const { secrets } = this.options;
+    const holders = new Set<string>();
+    for (const holder of await secrets.tokenHolders()) {
+      if (awaited.has(holder) && (await secrets.readToken(holder)) !== null) holders.add(holder);
+    }
+    if (this.isCurrent()) wakeUploadsFor(this.db, holders);
   }
 
   private failed(transfer: QueuedTransfer, error: unknown): Next {
@@ -245,7 +291,9 @@ class TransferPass {
     if (!(error instanceof SyncTransportError)) {
       console.error('[sync] file transfer failed', error);
       this.summary.failed += 1;
-      noteTransferFailure(this.db, transfer, 'unexpected', this.now());
+      noteTransferFailure(this.db, transfer, 'unexpected', this.now(), {
+        upload: hasFile(this.dataDir, transfer.sha256),
+      });
       return 'next';
     }
     // Out of reach, or the account itself refused: push and pull say so, and the next run resumes.
@@ -256,7 +304,10 @@ class TransferPass {
     // Too large or a type the server does not take (an upload): asking again changes nothing.
     const final = error.status === 413 || error.status === 415;
     const reason = error.status === null ? error.message : `HTTP ${error.status} ${error.message}`;
-    noteTransferFailure(this.db, transfer, reason, this.now(), final);
+    noteTransferFailure(this.db, transfer, reason, this.now(), {
+      final,
+      upload: hasFile(this.dataDir, transfer.sha256),
+    });
     return 'next';
   }
 

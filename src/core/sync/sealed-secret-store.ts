@@ -93,10 +93,16 @@ export class SealedSecretStore implements SecretStore {
     return 'sealed';
   }
 
+  /**
+   * Once per start and account. The token is kept: safeStorage may only be late (a keyring not up
+   * yet), and the next start tries again; an online sign-in replaces it meanwhile.
+   */
   private reportOnce(userId: string, message: string): void {
     if (this.reported.has(userId)) return;
     this.reported.add(userId);
-    this.log.error(`[sync] ${message}; its account must sign in online again`);
+    this.log.error(
+      `[sync] ${message}; it is tried again at the next start, or its account signs in online again`,
+    );
   }
 
   private async seal(token: string): Promise<string> {

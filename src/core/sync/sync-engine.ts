@@ -13,7 +13,11 @@ import {
   type ApplyOutcome,
   type SyncDatabase,
 } from './apply-pull';
-import { sendCredentialOutbox } from './credential-outbox';
+import {
+  currentPasswordsOf,
+  refuseOwnWithoutCurrentPassword,
+  sendCredentialOutbox,
+} from './credential-outbox';
 import { transferFiles } from './file-transfers';
 import { DatabaseSecretStore, type SecretStore } from './secret-store';
 import {
@@ -119,6 +123,8 @@ export class SyncEngine implements SyncControl {
   /** The server wants a newer app: no run until this app is updated (restarted). */
   private halted = false;
   private stopped = false;
+  /** The puller's token is kept but cannot be read at this start (safeStorage not ready). */
+  private tokenUnreadable = false;
   private offsetMs: number | null = null;
   private readonly secrets: SecretStore;
   private readonly transport: SyncTransport;
@@ -177,7 +183,7 @@ export class SyncEngine implements SyncControl {
     const stored = readSyncState(db);
     const counts = syncCounts(db, seesAllRejections(viewer) ? null : (viewer?.id ?? ''));
     return {
-      state: this.running ? 'syncing' : stored.state,
+      state: this.running ? 'syncing' : this.tokenUnreadable ? 'signed-out' : stored.state,
       serverUrl: stored.serverUrl,
       lastSyncAt: stored.lastSyncAt,
       pending: counts.pending,
@@ -355,11 +361,20 @@ export class SyncEngine implements SyncControl {
     const puller = state.serverUserId;
     const token = puller === null ? null : await this.secrets.readToken(puller);
     if (puller === null || token === null) {
+      // Kept but unreadable at this start (safeStorage not up yet; the store logs it once): the
+      // state stays as it was, so the next start, which may read it, syncs again.
+      // Until then the header says signed out (not stored): someone may sign in online again.
+      if (puller !== null && (await this.secrets.tokenHolders()).includes(puller)) {
+        this.tokenUnreadable = true;
+        return;
+      }
       this.setStoredState(target, 'signed-out');
       return;
     }
+    this.tokenUnreadable = false;
     this.progress = 0;
     this.emitState();
+    const currentPasswords = currentPasswordsOf(this);
     try {
       await this.pushAll(target, state.serverUrl, { userId: puller, token });
       await sendCredentialOutbox({
@@ -368,10 +383,14 @@ export class SyncEngine implements SyncControl {
         puller: { userId: puller, token },
         transport: this.transport,
         secrets: this.secrets,
+        currentPasswords,
         now: () => this.now(),
         check: () => this.assertSame(target),
       });
       await this.pullAll(target, state.serverUrl, token);
+      this.assertSame(target);
+      // The server answered this run: its owner can sign in there and set it again right away.
+      refuseOwnWithoutCurrentPassword(target, currentPasswords, this.now());
       await transferFiles(this.host, target, {
         serverUrl: state.serverUrl,
         puller: { userId: puller, token },
@@ -553,22 +572,21 @@ export class SyncEngine implements SyncControl {
       error instanceof SyncTransportError ? error.failure : 'server';
     if (!(error instanceof SyncTransportError)) console.error('[sync] run failed', error);
     if (this.host.database()?.db !== target.db) return;
-    switch (failure) {
-      case 'revoked':
-      case 'invalid-credentials':
-        await this.secrets.writeToken(puller, null);
-        this.setStoredState(target, 'signed-out');
-        return;
-      case 'update-required':
-        this.halted = true;
-        this.setStoredState(target, 'update-required');
-        return;
-      default:
-        this.failures += 1;
-        this.retryAt =
-          performance.now() + Math.min(longestRetryMs, firstRetryMs * 2 ** (this.failures - 1));
-        this.setStoredState(target, 'offline');
+    if (failure === 'update-required') {
+      this.halted = true;
+      this.setStoredState(target, 'update-required');
+      return;
     }
+    // Only the server refusing the token itself (401) signs out: a 403 is about one request.
+    if (error instanceof SyncTransportError && error.status === 401) {
+      await this.secrets.writeToken(puller, null);
+      this.setStoredState(target, 'signed-out');
+      return;
+    }
+    this.failures += 1;
+    this.retryAt =
+      performance.now() + Math.min(longestRetryMs, firstRetryMs * 2 ** (this.failures - 1));
+    this.setStoredState(target, 'offline');
   }
 
   private restampFuture(target: SyncDatabase): Set<string> {
@@ -612,7 +630,9 @@ export class SyncEngine implements SyncControl {
     const state: SyncState = this.running
       ? 'syncing'
       : target
-        ? readSyncState(target.db).state
+        ? this.tokenUnreadable
+          ? 'signed-out'
+          : readSyncState(target.db).state
         : 'local-only';
     this.host.emit('sync:changed', { state, progress: this.running ? this.progress : null });
   }

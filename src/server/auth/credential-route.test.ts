@@ -93,16 +93,77 @@ describeOnBackends('password verifiers set in the app', (backend) => {
     expect(everything).not.toContain('$argon2id$');
   });
 
-  it('lets a user set their own password, and keeps their other devices signed in', async () => {
+  it('lets a user set their own password with the current one, and keeps their other devices signed in', async () => {
     const clerk = await TestDevice.signIn(app, 'clerk', clock.now);
     const elsewhere = await TestDevice.signIn(app, 'clerk', clock.now);
     const response = await putCredential(clerk, clerkId, {
       verifier: await hashPassword(newPassword),
       setAt: new Date(clock.ms).toISOString(),
+      currentPassword: testPassword,
     });
     expect(response.statusCode, response.body).toBe(200);
     expect((await signIn(app, 'clerk', newPassword)).statusCode).toBe(200);
     expect((await elsewhere.pull()).statusCode).toBe(200);
+  });
+
+  it('does not let a token alone replace its user’s password: revoking it gives the account back', async () => {
+    const clerk = await TestDevice.signIn(app, 'clerk', clock.now);
+    // Someone who copied the clerk's token from her PC, and never knew her password.
+    const copied = await putCredential(clerk, clerkId, {
+      verifier: await hashPassword('chosen by whoever copied it'),
+      setAt: new Date(clock.ms).toISOString(),
+    });
+    // The administrator revokes the token, as the design says a stolen one is dealt with.
+    await backend
+      .db()
+      .query('UPDATE devices SET revoked_at = $2 WHERE user_id = $1', [
+        clerkId,
+        new Date(clock.ms),
+      ]);
+    expect(copied.statusCode).toBe(400);
+    expect(copied.json()).toMatchObject({ error: { code: 'VALIDATION' } });
+    expect((await signIn(app, 'clerk', 'chosen by whoever copied it')).statusCode).toBe(401);
+    expect((await signIn(app, 'clerk', testPassword)).statusCode).toBe(200);
+  });
+
+  it('refuses a wrong current password with 403, counted like a failed sign-in', async () => {
+    const clerk = await TestDevice.signIn(app, 'clerk', clock.now);
+    const body = (currentPassword: string) => ({
+      verifier: verifierWith(19_456, 2, 1),
+      setAt: new Date(clock.ms).toISOString(),
+      currentPassword,
+    });
+    // 403, not 401: the token is good, and the app must not drop it as revoked.
+    for (let guess = 1; guess <= 5; guess += 1) {
+      const wrong = await putCredential(clerk, clerkId, body(`guess number ${guess}`));
+      expect(wrong.statusCode).toBe(403);
+      expect(wrong.json()).toMatchObject({ error: { code: 'INVALID_CREDENTIALS' } });
+    }
+    // Five wrong ones hold the username, here and at sign-in alike: even the right one waits.
+    const held = await putCredential(clerk, clerkId, body(testPassword));
+    expect(held.statusCode).toBe(429);
+    expect(held.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+    expect(Number(held.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await signIn(app, 'clerk', testPassword)).statusCode).toBe(429);
+    clock.advance(60_000);
+    expect((await putCredential(clerk, clerkId, body(testPassword))).statusCode).toBe(200);
+  });
+
+  it('keeps administrators’ resets token-only, and takes no password where none is checked', async () => {
+    const admin = await TestDevice.signIn(app, 'admin', clock.now);
+    const setAt = new Date(clock.ms).toISOString();
+    const verifier = await hashPassword(newPassword);
+    const needless = await putCredential(admin, clerkId, {
+      verifier,
+      setAt,
+      currentPassword: testPassword,
+    });
+    expect(needless.statusCode).toBe(400);
+    // Their own password is their own: the current one is asked of administrators too.
+    const own = await putCredential(admin, admin.userId, { verifier, setAt });
+    expect(own.statusCode).toBe(400);
+    expect((await signIn(app, 'admin', testPassword)).statusCode).toBe(200);
+    expect((await putCredential(admin, clerkId, { verifier, setAt })).statusCode).toBe(200);
   });
 
   it("refuses a clerk setting another user's password, and changes nothing", async () => {
@@ -170,9 +231,11 @@ describeOnBackends('password verifiers set in the app', (backend) => {
     const earlier = new Date(clock.ms + 1000).toISOString();
     clock.advance(60_000);
     const later = new Date(clock.ms).toISOString();
+    const newer = await hashPassword(newerPassword);
     const own = await putCredential(clerk, clerkId, {
-      verifier: await hashPassword(newerPassword),
+      verifier: newer,
       setAt: later,
+      currentPassword: testPassword,
     });
     expect(own.json()).toMatchObject({ stored: true });
     const stale = await putCredential(admin, clerkId, {
@@ -183,12 +246,20 @@ describeOnBackends('password verifiers set in the app', (backend) => {
     expect(stale.json()).toMatchObject({ stored: false });
     expect((await signIn(app, 'clerk', newPassword)).statusCode).toBe(401);
     expect((await signIn(app, 'clerk', newerPassword)).statusCode).toBe(200);
-    // The same entry sent twice (its answer was lost) is still taken.
+    // The same entry sent twice (its answer was lost) is still taken, although the password it
+    // carries is no longer the current one; another verifier with that password is not.
     const again = await putCredential(clerk, clerkId, {
-      verifier: await hashPassword(newerPassword),
+      verifier: newer,
       setAt: later,
+      currentPassword: testPassword,
     });
     expect(again.json()).toMatchObject({ stored: true });
+    const other = await putCredential(clerk, clerkId, {
+      verifier: await hashPassword(newerPassword),
+      setAt: later,
+      currentPassword: testPassword,
+    });
+    expect(other.statusCode).toBe(403);
   });
 
   it('does not let a PC whose clock runs ahead pin a password against later changes', async () => {

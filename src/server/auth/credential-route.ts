@@ -8,9 +8,10 @@ import {
 } from '../../shared/sync/protocol';
 import { openApiSchema } from '../http/openapi-schema';
 import { parseRequest } from '../http/parse-request';
-import { ServerError } from '../http/server-error';
+import { errorBody, ServerError } from '../http/server-error';
 import type { ServerDeps } from '../server-deps';
 import { authenticate } from './authenticate';
+import { holdsVerifier, isCurrentPassword } from './current-password';
 import { readUser } from './server-users';
 import { storeVerifier } from './store-verifier';
 
@@ -21,12 +22,15 @@ const errors = {
   401: openApiSchema(serverErrorSchema, 'output'),
   403: openApiSchema(serverErrorSchema, 'output'),
   404: openApiSchema(serverErrorSchema, 'output'),
+  429: openApiSchema(serverErrorSchema, 'output'),
 };
 
 /**
  * Passwords set in the app reach the server as verifiers (the app hashes with the same argon2id
- * options; the password never travels here). An administrator sets anyone's, a user only their
- * own. Other device tokens of the user stay valid: a token is a device's credential, revoked by an
+ * options; the new password never travels here). An administrator sets anyone else's with their
+ * token alone. One's own needs the current password too (ASVS 2.1.6): a device token is a PC's
+ * revocable credential, and a copy of it must not become the account, kept after the revocation.
+ * Other device tokens of the user stay valid: a token is a device's credential, revoked by an
  * administrator, and on a shared PC it may be the one the whole office syncs with.
  */
 export function registerCredentialRoute(app: FastifyInstance, deps: ServerDeps): void {
@@ -36,7 +40,8 @@ export function registerCredentialRoute(app: FastifyInstance, deps: ServerDeps):
     `${apiPrefix}/users/:id/credential`,
     {
       schema: {
-        summary: "Set a user's password verifier, made in the app (administrators, or oneself)",
+        summary:
+          "Set a user's password verifier, made in the app (administrators; oneself with the current password)",
         tags: ['auth'],
         security: [{ bearer: [] }],
         params: openApiSchema(idParamsSchema),
@@ -44,13 +49,38 @@ export function registerCredentialRoute(app: FastifyInstance, deps: ServerDeps):
         response: { 200: openApiSchema(setCredentialResponseSchema, 'output'), ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const auth = await authenticate(db, request.headers.authorization, now());
       const { id } = parseRequest(idParamsSchema, request.params);
-      if (auth.user.id !== id && !auth.user.roles.includes('admin'))
+      const own = auth.user.id === id;
+      if (!own && !auth.user.roles.includes('admin'))
         throw new ServerError('FORBIDDEN', "only an administrator sets another user's password");
-      const { verifier, setAt } = parseRequest(setCredentialRequestSchema, request.body);
+      const { verifier, setAt, currentPassword } = parseRequest(
+        setCredentialRequestSchema,
+        request.body,
+      );
+      if (own && currentPassword === undefined)
+        throw new ServerError('VALIDATION', "currentPassword: required for one's own password");
+      // Never sent where it is not checked: a password travels only when it must.
+      if (!own && currentPassword !== undefined)
+        throw new ServerError('VALIDATION', "currentPassword: only for one's own password");
       if (!(await readUser(db, id))) throw new ServerError('NOT_FOUND', 'no such user');
+      if (
+        currentPassword !== undefined &&
+        // The same entry again (its answer was lost): it changes nothing, and the password it
+        // was sent with is no longer the current one.
+        !(await holdsVerifier(db, id, verifier)) &&
+        !(await isCurrentPassword(db, auth.user, currentPassword, request.ip, now()))
+      ) {
+        request.log.info(
+          { audit: 'credential.refused', userId: id, by: auth.user.id, deviceId: auth.deviceId },
+          'password kept: the current password given is wrong',
+        );
+        // 403, not 401: the token is good, so the app must not take it for a revoked one.
+        return reply
+          .status(403)
+          .send(errorBody('INVALID_CREDENTIALS', 'the current password is wrong'));
+      }
       const nowMs = now();
       const stored = await storeVerifier(db, id, verifier, new Date(setAt), nowMs);
       // The audit line of who set whose password: never the verifier.

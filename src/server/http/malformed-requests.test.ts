@@ -244,6 +244,13 @@ describeOnBackends('malformed and oversized requests', (backend) => {
       payload: { verifier: `${verifier}\u0000`, setAt: new Date(clock.ms).toISOString() },
     });
     expect(credential.statusCode).toBe(400);
+    const ownCredential = await app.inject({
+      method: 'PUT',
+      url: `${apiPrefix}/users/${adminId}/credential`,
+      headers: admin.headers,
+      payload: { verifier, setAt: new Date(clock.ms).toISOString(), currentPassword: 'pw\u0000' },
+    });
+    expect(ownCredential.statusCode).toBe(400);
     const pull = await admin.pull('s:1:complaints:a\u0000b');
     expect(pull.statusCode).toBe(400);
     const change = admin.change(syncedTables.departments, 'row\u0000', 'name_ar', 'قسم');

@@ -9,6 +9,7 @@ import { HLC_DEFAULT_MAX_DRIFT_MS, parseStamp } from '../../shared/sync/hlc';
 import type { RejectionReason, SyncChange } from '../../shared/sync/protocol';
 import { deletedColumn, parseStoredValue } from '../../shared/sync/stored-values';
 import type { TableDeclaration } from '../../shared/tables/define-table';
+import { auditLogTable } from '../../shared/tables/platform.tables';
 import { isSyncedTableName, syncedTables } from '../../shared/tables/registry';
 import { appSchemaVersion } from '../../shared/tables/schema-version';
 import type { RowStates } from './row-states';
@@ -25,6 +26,8 @@ export type Verdict =
   | { kind: 'reject'; reason: RejectionReason }
   | { kind: 'defer' };
 
+const auditActorColumn: keyof typeof auditLogTable.columns = 'user_id';
+
 /** Parse then authorize one change against the server's current state of its row. */
 export function judgeChange(
   change: SyncChange,
@@ -36,6 +39,12 @@ export function judgeChange(
   if (change.deviceId !== pusher.deviceId) return reject('NOT_YOUR_CHANGE');
   if (change.userId !== null && change.userId.toLowerCase() !== pusher.user.id.toLowerCase())
     return reject('NOT_YOUR_CHANGE');
+  // An audit row names whoever wrote it (core writes its actor there): never someone else, whose
+  // views it would otherwise hide (one personal-data view per user and record is kept per window).
+  if (change.table === auditLogTable.name && change.column === auditActorColumn) {
+    const actor = typeof change.value === 'string' ? change.value.toLowerCase() : change.value;
+    if (actor !== (change.userId?.toLowerCase() ?? null)) return reject('NOT_YOUR_CHANGE');
+  }
   // Written by a newer app: this server cannot judge it yet (DESIGN.md, Sync).
   if (change.schemaVersion > appSchemaVersion) return { kind: 'defer' };
   if (!isSyncedTableName(change.table)) return reject('UNKNOWN_TABLE');

@@ -394,6 +394,34 @@ describeOnBackends('push', (backend) => {
     expect(statuses(await clerk.pushOk([edit]))).toEqual(['rejected:FORBIDDEN_COLUMN']);
   });
 
+  it('refuses an audit row naming anyone but its writer', async () => {
+    const viewed = (userId: string | null) => ({
+      at: '2026-03-10T09:00:00.000Z',
+      user_id: userId,
+      action: 'personal-data.view',
+      table_name: complaintsTable.name,
+      row_id: newId(),
+      detail: null,
+    });
+    const verdicts = async (changes: SyncChange[]) =>
+      Object.fromEntries(
+        (await clerk.pushOk(changes)).map((result, index) => [
+          changes[index]!.column,
+          statuses([result])[0],
+        ]),
+      );
+    // The clerk's views would hide the head's own for ten minutes (one per user and record).
+    const forged = await verdicts(clerk.insert(auditLogTable, viewed(head.userId)));
+    expect(forged.user_id).toBe('rejected:NOT_YOUR_CHANGE');
+    expect(forged.action).toBe('accepted');
+    const anonymous = clerk
+      .insert(auditLogTable, viewed(head.userId))
+      .map((change) => ({ ...change, userId: null }));
+    expect((await verdicts(anonymous)).user_id).toBe('rejected:NOT_YOUR_CHANGE');
+    const own = await verdicts(clerk.insert(auditLogTable, viewed(clerk.userId.toUpperCase())));
+    expect(new Set(Object.values(own))).toEqual(new Set(['accepted']));
+  });
+
   it('keeps a change from a newer app aside until the server knows its schema', async () => {
     const id = await registered();
     const future = {

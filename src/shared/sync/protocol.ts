@@ -178,9 +178,12 @@ export function verifierWithinLimits(verifier: string): boolean {
 }
 
 /**
- * PUT /api/v1/users/:id/credential: a password set in the app, as its verifier (never the
- * password). An administrator's token for anyone, a user's own token for themself. `setAt` is
- * when it was set, on the server's clock as the app learnt it: the server keeps the latest.
+ * PUT /api/v1/users/:id/credential: a password set in the app, as its verifier (never the new
+ * password). An administrator's token for anyone else; for one's own password, one's own token
+ * AND `currentPassword`, checked against the server's credential under the sign-in limits, so a
+ * copied device token alone cannot take the account over (a wrong one: 403 INVALID_CREDENTIALS).
+ * `setAt` is when it was set, on the server's clock as the app learnt it: the server keeps the
+ * latest.
  */
 export const setCredentialRequestSchema = z.strictObject({
   verifier: z
@@ -188,6 +191,7 @@ export const setCredentialRequestSchema = z.strictObject({
     .max(256)
     .refine(verifierWithinLimits, { message: 'not an argon2id verifier within limits' }),
   setAt: z.iso.datetime(),
+  currentPassword: z.string().min(1).max(200).optional(),
 });
 export const setCredentialResponseSchema = z.object({
   /** false: the server holds a password set later than this one, and keeps it. */

@@ -14,6 +14,10 @@ import type { Db } from '../connection';
  * - An attachment row arriving queues its file; dormant when its case is finished (closed or
  *   merged): such a file comes only when someone asks for it.
  * - A finished case reopened wakes the dormant files of its attachments.
+ *
+ * Attachments already here at the upgrade are queued by the same rule, except that a file
+ * attached on this PC (its row was written here, so its file exists only here: the app did not
+ * move files before) waits to go up whatever its case: a finished case still needs its scans.
  */
 export function up(db: Db): void {
   db.exec(`
@@ -29,7 +33,10 @@ export function up(db: Db): void {
       retry_after TEXT,
       last_error TEXT,
       -- When the (latest) attachment naming it was added: the newest files go first.
-      attached_at TEXT NOT NULL
+      attached_at TEXT NOT NULL,
+      -- An upload every token here was refused (401/403): JSON array of the authors who held no
+      -- token then. It is tried again as soon as one of them holds one (core/sync/file-transfers.ts).
+      waiting_for TEXT
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX file_transfers_waiting ON file_transfers (attached_at) WHERE state = 'waiting';
     CREATE INDEX file_transfers_asked ON file_transfers (asked_at) WHERE asked_at IS NOT NULL;
@@ -57,6 +64,23 @@ export function up(db: Db): void {
       ON CONFLICT (sha256) DO UPDATE SET state = 'waiting'
         WHERE file_transfers.state = 'dormant';
     END;
+
+    INSERT INTO file_transfers (sha256, state, attached_at)
+    SELECT a.sha256,
+      CASE WHEN max(
+        a.deleted = 0 AND (
+          NOT EXISTS (
+            SELECT 1 FROM complaints c
+            WHERE c.id = a.complaint_id AND c.status IN ('closed', 'merged'))
+          OR EXISTS (
+            SELECT 1 FROM changes ch
+            WHERE ch.tbl = 'complaint_attachments' AND ch.row_id = a.id
+              AND ch.device_id = (SELECT value FROM local_meta WHERE key = 'device_id')))
+      ) THEN 'waiting' ELSE 'dormant' END,
+      max(a.added_at)
+    FROM complaint_attachments a
+    WHERE length(a.sha256) = 64
+    GROUP BY a.sha256;
 
     CREATE TRIGGER complaints_reopened_wake_files AFTER UPDATE OF status ON complaints
       WHEN OLD.status IN ('closed', 'merged') AND NEW.status NOT IN ('closed', 'merged')
