@@ -9,6 +9,7 @@ import type { ServerDb } from './db/server-db';
 import { registerHealthRoute } from './http/health-route';
 import { checkProtocol } from './http/protocol-guard';
 import { errorBody, ServerError } from './http/server-error';
+import { scheduleFileCleanup } from './files/file-cleanup-timer';
 import { registerFileRoutes } from './files/files-routes';
 import { registerPublicRoutes } from './public/public-routes';
 import type { ServerDeps } from './server-deps';
@@ -105,6 +106,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerAuthRoutes(app, deps);
   registerSyncRoutes(app, deps);
   await registerFileRoutes(app, deps);
+  scheduleFileCleanup(app, deps);
   await registerPublicRoutes(app, deps);
   if (options.updatesDir !== undefined) registerUpdateRoutes(app, options.updatesDir);
   return app;

@@ -1,5 +1,6 @@
 import { createSyncStore } from './migrations/0001-create-sync-store';
 import { createFilesAndPublic } from './migrations/0002-create-files-and-public';
+import { addFileHousekeeping } from './migrations/0003-add-file-housekeeping';
 import type { ServerDb } from './server-db';
 
 export interface ServerMigration {
@@ -10,7 +11,11 @@ export interface ServerMigration {
 }
 
 /** In order; never edit a migration that has shipped, add the next one. */
-export const serverMigrations: readonly ServerMigration[] = [createSyncStore, createFilesAndPublic];
+export const serverMigrations: readonly ServerMigration[] = [
+  createSyncStore,
+  createFilesAndPublic,
+  addFileHousekeeping,
+];
 
 /** Two instances starting together on one PostgreSQL must not both migrate. */
 const migrationLockKey = 7_262_501;

@@ -18,6 +18,19 @@ export type PieceOutcome =
   /** The whole upload's SHA-256 is not its name: dropped, to be sent again from byte 0. */
   | { kind: 'mismatch' };
 
+/**
+ * The declared sizes of one account's unfinished uploads together: twenty cut uploads at the
+ * attachment limit, more than the app leaves behind (it sends one file at a time and resumes it).
+ * Counted on the declared size, so a small first piece cannot reserve room it fills later.
+ */
+export const maxUnfinishedUploadBytes = 200 * 1024 * 1024;
+
+/** Half uploads go stale within a day (file-cleanup.ts, run hourly): room comes back by then. */
+const quotaRetryAfterSeconds = 3600;
+
+/** The two-key lock space (apart from change-log.ts's one-key locks): one check per account at a time. */
+const uploadQuotaLockClass = 7_262_503;
+
 const piecePattern = /^bytes (?:(\d{1,9})-(\d{1,9})|\*)\/(\d{1,9})$/;
 
 export function parseContentRange(header: string, bytes: Buffer, maxBytes: number): UploadPiece {
@@ -45,11 +58,11 @@ export function parseContentRange(header: string, bytes: Buffer, maxBytes: numbe
  */
 export async function addUploadPiece(
   db: ServerDb,
-  sha256: string,
-  mimeType: AttachmentMimeType,
+  upload: { sha256: string; mimeType: AttachmentMimeType; userId: string },
   piece: UploadPiece,
   nowMs: number,
 ): Promise<PieceOutcome> {
+  const { sha256, mimeType, userId } = upload;
   const now = new Date(nowMs);
   return db.transaction(async (tx) => {
     const [current] = await tx.query<{ size: number; mime_type: string; received: number }>(
@@ -63,13 +76,14 @@ export async function addUploadPiece(
     if (piece.first === 0) {
       if (sniffFileType(piece.bytes) !== mimeType)
         throw new ServerError('VALIDATION', `content: not ${mimeType}`);
+      await checkUnfinishedQuota(tx, userId, sha256, piece.total);
       await tx.query(
-        `INSERT INTO file_uploads (sha256, mime_type, size, data, updated_at)
-         VALUES ($1, $2, $3, $4::bytea, $5)
+        `INSERT INTO file_uploads (sha256, mime_type, size, data, updated_at, user_id)
+         VALUES ($1, $2, $3, $4::bytea, $5, $6)
          ON CONFLICT (sha256) DO UPDATE
            SET mime_type = excluded.mime_type, size = excluded.size, data = excluded.data,
-               updated_at = excluded.updated_at`,
-        [sha256, mimeType, piece.total, piece.bytes, now],
+               updated_at = excluded.updated_at, user_id = excluded.user_id`,
+        [sha256, mimeType, piece.total, piece.bytes, now, userId],
       );
     } else {
       if (!sameUpload || piece.first !== received) return { kind: 'wrong-offset', received };
@@ -100,4 +114,31 @@ export async function addUploadPiece(
     await tx.query('DELETE FROM file_uploads WHERE sha256 = $1', [sha256]);
     return { kind: 'complete', stored: stored.length > 0 };
   });
+}
+
+/**
+ * Refuses a new (or restarted) upload that would take the account's unfinished uploads past
+ * `maxUnfinishedUploadBytes`. 429 and not 413: the app gives up for good on a 413 but tries again
+ * later on a 429, and the file may exist only on that PC. Pieces added to an upload already begun
+ * are not checked: its declared size was counted when it began.
+ */
+async function checkUnfinishedQuota(
+  tx: ServerDb,
+  userId: string,
+  sha256: string,
+  total: number,
+): Promise<void> {
+  // Two first pieces of one account on two instances must not both pass on the same total.
+  await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [uploadQuotaLockClass, userId]);
+  const [row] = await tx.query<{ bytes: number }>(
+    `SELECT COALESCE(SUM(size), 0)::bigint AS bytes FROM file_uploads
+     WHERE user_id = $1 AND sha256 <> $2`,
+    [userId, sha256],
+  );
+  if ((row?.bytes ?? 0) + total > maxUnfinishedUploadBytes)
+    throw new ServerError(
+      'RATE_LIMITED',
+      'unfinished uploads: this account has too many; finish them or wait',
+      quotaRetryAfterSeconds,
+    );
 }

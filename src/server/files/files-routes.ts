@@ -25,7 +25,7 @@ import { addUploadPiece, parseContentRange } from './file-uploads';
 
 const url = `${apiPrefix}${filesPath}/:sha256`;
 const errors = Object.fromEntries(
-  [400, 401, 403, 404, 409, 413, 415, 416, 426].map((code) => [
+  [400, 401, 403, 404, 409, 413, 415, 416, 426, 429].map((code) => [
     code,
     openApiSchema(serverErrorSchema, 'output'),
   ]),
@@ -71,7 +71,12 @@ async function upload(deps: ServerDeps, request: FastifyRequest, reply: FastifyR
   }
 
   const piece = parseContentRange(rangeHeader, bytes, maxFileBytes);
-  const outcome = await addUploadPiece(deps.db, sha256, mimeType, piece, deps.now());
+  const outcome = await addUploadPiece(
+    deps.db,
+    { sha256, mimeType, userId: auth.user.id },
+    piece,
+    deps.now(),
+  );
   switch (outcome.kind) {
     case 'complete':
       return reply
