@@ -430,6 +430,30 @@ describe('an upload refused to every token here', () => {
     expect(queue()).toEqual([]);
   });
 
+  it('lets a file refused for the account’s cap on unfinished uploads wait while the others go up', async () => {
+    const capped = png(1100);
+    const other = png(1200);
+    const cappedSha = attachHere(capped);
+    const otherSha = attachHere(other);
+    const url = await scriptedServer();
+    answer = (request) => {
+      if (request.method === 'HEAD') return { status: 404 };
+      if (request.url.endsWith(cappedSha))
+        return {
+          status: 429,
+          body: { error: { code: 'RATE_LIMITED', message: 'unfinished uploads' } },
+        };
+      return {
+        status: 201,
+        body: { sha256: otherSha, received: other.length, size: other.length, complete: true },
+      };
+    };
+    expect(await pass(url, 5000)).toEqual({ uploaded: 1, downloaded: 0, failed: 0 });
+    expect(queue()).toEqual([
+      expect.objectContaining({ sha256: cappedSha, state: 'waiting', attempts: 1 }),
+    ]);
+  });
+
   it('keeps trying, at the longest wait, a file the server keeps failing to take', async () => {
     const bytes = png(1500);
     attachHere(bytes);

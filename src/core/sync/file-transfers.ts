@@ -296,6 +296,14 @@ class TransferPass {
       });
       return 'next';
     }
+    // The server's cap on unfinished uploads per account: this file waits (backoff), the others
+    // go on; the cap frees as the account's uploads finish or are dropped.
+    if (error.status === 429) {
+      noteTransferFailure(this.db, transfer, `HTTP 429 ${error.message}`, this.now(), {
+        upload: hasFile(this.dataDir, transfer.sha256),
+      });
+      return 'next';
+    }
     // Out of reach, or the account itself refused: push and pull say so, and the next run resumes.
     if (['offline', 'update-required', 'invalid-credentials'].includes(error.failure))
       return 'stop';
