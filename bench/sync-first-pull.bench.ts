@@ -96,6 +96,13 @@ async function main(): Promise<void> {
           ratio(pull.peakRss, baseline.peakRss),
           `<= ${targets.peakRssMb} MB: ${verdict(pull.peakRss / 1048576, targets.peakRssMb)}`,
         ],
+        [
+          'app process CPU time (less noisy)',
+          ms(Number(pull.detail.cpuMs)),
+          `${ms(Number(baseline.detail.cpuMs))} raw insert`,
+          ratio(Number(pull.detail.cpuMs), Number(baseline.detail.cpuMs)),
+          '',
+        ],
         ['rows identical in count', rowsMatch ? 'yes' : 'NO', '', '', ''],
       ],
     );

@@ -20,6 +20,11 @@ export interface ClientRun {
 }
 
 const peakRss = (): number => process.resourceUsage().maxRSS * 1024;
+/** CPU time of this process (user + system, every thread), in ms: less noisy than wall time. */
+const cpuMs = (): number => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
 
 function countRows(core: Core): Record<string, number> {
   const db = core.database();
@@ -30,9 +35,12 @@ function countRows(core: Core): Record<string, number> {
 }
 
 async function pull(serverUrl: string, username: string, password: string, dataDir: string) {
-  const core = new Core({ dataDir });
+  // MAKTAB_BENCH_PULL_LIMIT=n: pages of n cells instead of the protocol's largest (diagnosis).
+  const pullLimit = Number(process.env.MAKTAB_BENCH_PULL_LIMIT ?? 0);
+  const core = new Core({ dataDir, ...(pullLimit > 0 ? { syncPullLimit: pullLimit } : {}) });
   await core.integrityChecked;
   const started = performance.now();
+  const cpuBefore = cpuMs();
   const progress = setInterval(() => {
     const complaints = core.database().prepare('SELECT count(*) AS n FROM complaints').get() as {
       n: number;
@@ -45,6 +53,7 @@ async function pull(serverUrl: string, username: string, password: string, dataD
   if (!joined.ok) throw new Error(`sync:join: ${joined.error.code} ${joined.error.message}`);
   await core.sync.idle();
   const ms = performance.now() - started;
+  const cpu = cpuMs() - cpuBefore;
   clearInterval(progress);
   const status = core.dispatch('sync:status', {});
   const db = core.database();
@@ -53,7 +62,7 @@ async function pull(serverUrl: string, username: string, password: string, dataD
     ms,
     peakRss: peakRss(),
     rows: countRows(core),
-    detail: { status: status.ok ? status.value : status.error, inbox },
+    detail: { status: status.ok ? status.value : status.error, inbox, cpuMs: cpu },
   };
   core.close();
   return run;
@@ -64,6 +73,7 @@ function baseline(generatedFile: string, dataDir: string): ClientRun {
   const db = core.database();
   const source = new Database(generatedFile, { readonly: true, fileMustExist: true });
   const started = performance.now();
+  const cpuBefore = cpuMs();
   for (const table of Object.values(syncedTables)) {
     const columns = ['id', ...Object.keys(table.columns)];
     const read = source.prepare(`SELECT ${columns.join(', ')} FROM ${table.name}`).raw();
@@ -85,8 +95,9 @@ function baseline(generatedFile: string, dataDir: string): ClientRun {
     write(rows);
   }
   const ms = performance.now() - started;
+  const cpu = cpuMs() - cpuBefore;
   source.close();
-  const run: ClientRun = { ms, peakRss: peakRss(), rows: countRows(core), detail: {} };
+  const run: ClientRun = { ms, peakRss: peakRss(), rows: countRows(core), detail: { cpuMs: cpu } };
   core.close();
   return run;
 }

@@ -7,7 +7,8 @@ import { projectRoot } from './report';
 export interface SyncServerProcess {
   url: string;
   pid: number;
-  memory(): Promise<{ rss: number; peakRss: number; heapUsed: number }>;
+  /** RSS now and at its peak, and the CPU time (user + system) the process has used so far. */
+  memory(): Promise<{ rss: number; peakRss: number; heapUsed: number; cpuMs: number }>;
   stop(): Promise<void>;
 }
 
@@ -15,7 +16,15 @@ export interface SyncServerProcess {
 export function startSyncServer(target: string): Promise<SyncServerProcess> {
   const child = fork(join(projectRoot, 'bench/support/sync-server-child.ts'), [target], {
     cwd: projectRoot,
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: [
+      '--import',
+      'tsx',
+      '--expose-gc',
+      // MAKTAB_BENCH_SERVER_CPU_PROF=dir: a V8 CPU profile of the server's process (diagnosis).
+      ...(process.env.MAKTAB_BENCH_SERVER_CPU_PROF
+        ? ['--cpu-prof', '--cpu-prof-dir', process.env.MAKTAB_BENCH_SERVER_CPU_PROF]
+        : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const next = <T extends SyncServerMessage['type']>(
@@ -44,8 +53,8 @@ export function startSyncServer(target: string): Promise<SyncServerProcess> {
     memory: async () => {
       const reply = next('memory');
       child.send({ type: 'memory' });
-      const { rss, peakRss, heapUsed } = await reply;
-      return { rss, peakRss, heapUsed };
+      const { rss, peakRss, heapUsed, cpuMs } = await reply;
+      return { rss, peakRss, heapUsed, cpuMs };
     },
     stop: async () => {
       if (child.exitCode !== null) return;

@@ -12,7 +12,7 @@ import { openPgServerDb } from '../../src/server/db/pg-server-db';
 
 export type SyncServerMessage =
   | { type: 'ready'; url: string }
-  | { type: 'memory'; rss: number; peakRss: number; heapUsed: number };
+  | { type: 'memory'; rss: number; peakRss: number; heapUsed: number; cpuMs: number };
 
 const [target] = process.argv.slice(2);
 if (!target) throw new Error('usage: sync-server-child.ts <databaseUrl | pglite:dataDir>');
@@ -31,6 +31,8 @@ await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : 0;
 
+const cpuMsOf = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000;
+
 function send(message: SyncServerMessage): void {
   process.send?.(message);
 }
@@ -43,6 +45,7 @@ process.on('message', (message: { type: 'memory' | 'stop' }) => {
       rss: usage.rss,
       peakRss: process.resourceUsage().maxRSS * 1024,
       heapUsed: usage.heapUsed,
+      cpuMs: cpuMsOf(process.cpuUsage()),
     });
   } else if (message.type === 'stop') {
     void app

@@ -2,6 +2,7 @@ import { HLC_DEFAULT_MAX_DRIFT_MS, formatStamp } from '../../shared/sync/hlc';
 import type { HybridLogicalClock } from '../../shared/sync/hlc';
 import type { SyncChange } from '../../shared/sync/protocol';
 import { statement, type Db } from '../db/connection';
+import type { Statement } from 'better-sqlite3';
 import { appSchemaVersion } from '../../shared/tables/schema-version';
 import { isSqliteError } from '../db/startup';
 import { cellClock, keepRowClocks } from './cell-clocks';
@@ -45,6 +46,12 @@ interface InboxRow {
   device_id: string;
   schema_version: number;
   reason: InboxReason;
+}
+
+interface AbsentRow {
+  table: string;
+  rowId: string;
+  cells: SyncChange[];
 }
 
 interface LocalChange {
@@ -92,12 +99,11 @@ class PullApplier {
     parked: 0,
     conflicts: 0,
   };
-  /** Rows absent here, with the cells this batch brought for them. */
-  private readonly absentRows = new Map<
-    string,
-    { table: string; rowId: string; cells: SyncChange[] }
-  >();
-  private readonly rowKnown = new Map<string, boolean>();
+  /** Rows absent here, with the cells this batch brought for them, in the order they came. */
+  private readonly absentRows = new RowMap<AbsentRow>();
+  private readonly absentInOrder: AbsentRow[] = [];
+  private readonly rowKnown = new RowMap<boolean>();
+  private readonly inserts = new Map<string, { columns: string[]; statement: Statement }[]>();
   private readonly takenIds = new Set<string>();
   /** Of this batch's ids, those already in the change log, with the device that wrote them. */
   private logged = new Map<string, string>();
@@ -127,19 +133,26 @@ class PullApplier {
     const shape = tableShape(this.db, change.table);
     if (!shape || !fitsStorage(shape, change.column, change.value))
       return this.park(change, 'unknown');
-    const key = `${change.table}\u0000${change.rowId}`;
-    const absent = this.absentRows.get(key);
+    // A snapshot's page comes row after row: most cells belong to the row before them.
+    const last = this.absentInOrder.at(-1);
+    const absent =
+      last?.rowId === change.rowId && last.table === change.table
+        ? last
+        : this.absentRows.get(change.table, change.rowId);
     if (absent) {
       absent.cells.push(change);
-    } else if (this.rowExists(change.table, change.rowId, key)) {
+    } else if (this.rowExists(change.table, change.rowId)) {
       this.applyToRow(shape, change);
     } else {
-      this.absentRows.set(key, { table: change.table, rowId: change.rowId, cells: [change] });
+      const row = { table: change.table, rowId: change.rowId, cells: [change] };
+      this.absentRows.set(change.table, change.rowId, row);
+      this.absentInOrder.push(row);
     }
   }
 
   /** Takes waiting cells out of the inbox and applies them again (they may park again). */
   retryWaiting(reasons: readonly InboxReason[]): void {
+    if (this.inboxEmpty) return;
     const waiting = statement(
       this.db,
       `SELECT * FROM sync_inbox WHERE reason IN (SELECT value FROM json_each(?))
@@ -154,7 +167,8 @@ class PullApplier {
   }
 
   finish(): ApplyOutcome {
-    for (const absent of this.absentRows.values()) this.insertWhenComplete(absent);
+    for (const absent of this.absentInOrder) this.insertWhenComplete(absent);
+    this.absentInOrder.length = 0;
     this.absentRows.clear();
     if (this.maxHlc !== null) {
       // Kept for the next start: rows pulled whole leave no trace in the change log's stamps.
@@ -186,24 +200,40 @@ class PullApplier {
     );
   }
 
-  /** One query for the whole batch instead of one per change: a first pull is millions of them. */
+  /**
+   * One query for the whole batch instead of one per change: a first pull is millions of them.
+   * Only changes of rows already here are looked up: a change is logged here only together with
+   * its row (the mutation path, or sync writing the row), and rows are never deleted.
+   */
   lookUp(changes: readonly SyncChange[]): void {
-    const rows = statement(
-      this.db,
-      'SELECT id, device_id FROM changes WHERE id IN (SELECT value FROM json_each(?))',
-    ).all(JSON.stringify(changes.map((change) => change.id))) as {
-      id: string;
-      device_id: string;
-    }[];
+    const ids: string[] = [];
+    let previous: SyncChange | null = null;
+    let previousHere = false;
+    for (const change of changes) {
+      const sameRow = previous?.rowId === change.rowId && previous.table === change.table;
+      if (!sameRow) {
+        previousHere =
+          tableShape(this.db, change.table) === null || this.rowExists(change.table, change.rowId);
+      }
+      previous = change;
+      if (previousHere) ids.push(change.id);
+    }
+    const rows =
+      ids.length === 0
+        ? []
+        : (statement(
+            this.db,
+            'SELECT id, device_id FROM changes WHERE id IN (SELECT value FROM json_each(?))',
+          ).all(JSON.stringify(ids)) as { id: string; device_id: string }[]);
     this.logged = new Map(rows.map((row) => [row.id, row.device_id]));
     this.inboxEmpty = statement(this.db, 'SELECT 1 FROM sync_inbox LIMIT 1').get() === undefined;
   }
 
-  private rowExists(table: string, rowId: string, key: string): boolean {
-    let known = this.rowKnown.get(key);
+  private rowExists(table: string, rowId: string): boolean {
+    let known = this.rowKnown.get(table, rowId);
     if (known === undefined) {
       known = statement(this.db, `SELECT 1 FROM ${table} WHERE id = ?`).get(rowId) !== undefined;
-      this.rowKnown.set(key, known);
+      this.rowKnown.set(table, rowId, known);
     }
     return known;
   }
@@ -270,15 +300,19 @@ class PullApplier {
   }
 
   /** A row seen here for the first time: inserted once every column it needs has arrived. */
-  private insertWhenComplete(absent: { table: string; rowId: string; cells: SyncChange[] }): void {
+  private insertWhenComplete(absent: AbsentRow): void {
     const shape = tableShape(this.db, absent.table);
     if (!shape) return;
-    const earlier = statement(
-      this.db,
-      `SELECT * FROM sync_inbox WHERE tbl = ? AND row_id = ?
+    // An inbox empty when the batch began, and parked into by nothing since, holds nothing of it.
+    const earlier = this.inboxEmpty
+      ? []
+      : (statement(
+          this.db,
+          `SELECT * FROM sync_inbox WHERE tbl = ? AND row_id = ?
          AND reason IN ('incomplete', 'parent', 'constraint')`,
-    ).all(absent.table, absent.rowId) as InboxRow[];
-    const cells = [...earlier.map(changeFromInbox), ...absent.cells];
+        ).all(absent.table, absent.rowId) as InboxRow[]);
+    const cells =
+      earlier.length === 0 ? absent.cells : [...earlier.map(changeFromInbox), ...absent.cells];
     const latest = new Map<string, SyncChange>();
     for (const cell of cells) {
       const seen = latest.get(cell.column);
@@ -289,12 +323,14 @@ class PullApplier {
       return;
     }
     const columns = [...latest.keys()];
+    const values: (string | number | null)[] = [absent.rowId];
+    const clocks = new Map<string, string>();
+    for (const [column, cell] of latest) {
+      values.push(cell.value);
+      clocks.set(column, cell.hlc);
+    }
     try {
-      statement(
-        this.db,
-        `INSERT INTO ${absent.table} (id, ${columns.join(', ')})
-         VALUES (?, ${columns.map(() => '?').join(', ')})`,
-      ).run(absent.rowId, ...columns.map((column) => latest.get(column)!.value));
+      this.insertInto(absent.table, columns).run(values);
     } catch (error) {
       const reason = constraintReason(error);
       for (const cell of absent.cells) this.park(cell, reason);
@@ -305,16 +341,11 @@ class PullApplier {
       ).run(reason, absent.table, absent.rowId);
       return;
     }
-    this.rowKnown.set(`${absent.table}\u0000${absent.rowId}`, true);
+    this.rowKnown.set(absent.table, absent.rowId, true);
     this.outcome.tables.add(absent.table);
     for (const row of earlier)
       statement(this.db, 'DELETE FROM sync_inbox WHERE change_id = ?').run(row.change_id);
-    keepRowClocks(
-      this.db,
-      absent.table,
-      absent.rowId,
-      new Map([...latest].map(([column, cell]) => [column, cell.hlc])),
-    );
+    keepRowClocks(this.db, absent.table, absent.rowId, clocks);
     // Cells already overtaken within the row go to the log, so that they too are known by id.
     for (const cell of cells) {
       if (latest.get(cell.column) === cell) this.outcome.recorded += 1;
@@ -322,10 +353,37 @@ class PullApplier {
     }
   }
 
+  /**
+   * The insert of a row with these columns, found without building its SQL again: a snapshot's rows
+   * of one table nearly always bring the same columns, in the same order.
+   */
+  private insertInto(table: string, columns: readonly string[]): Statement {
+    let prepared = this.inserts.get(table);
+    if (!prepared) {
+      prepared = [];
+      this.inserts.set(table, prepared);
+    }
+    const same = (known: readonly string[]) =>
+      known.length === columns.length && known.every((column, index) => column === columns[index]);
+    const found = prepared.find((insert) => same(insert.columns));
+    if (found) return found.statement;
+    const insert = {
+      columns: [...columns],
+      statement: statement(
+        this.db,
+        `INSERT INTO ${table} (id, ${columns.join(', ')})
+         VALUES (?, ${columns.map(() => '?').join(', ')})`,
+      ),
+    };
+    prepared.push(insert);
+    return insert.statement;
+  }
+
   private record(change: SyncChange): void {
+    // Already logged is already here (lookUp skips rows absent here): a second record is a no-op.
     statement(
       this.db,
-      `INSERT INTO changes (id, tbl, row_id, col, value, hlc, user_id, device_id, state)
+      `INSERT OR IGNORE INTO changes (id, tbl, row_id, col, value, hlc, user_id, device_id, state)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'accepted')`,
     ).run(
       change.id,
@@ -341,6 +399,7 @@ class PullApplier {
   }
 
   private park(change: SyncChange, reason: InboxReason): void {
+    this.inboxEmpty = false;
     statement(
       this.db,
       `INSERT OR IGNORE INTO sync_inbox (change_id, tbl, row_id, col, value, hlc, user_id,
@@ -360,6 +419,28 @@ class PullApplier {
       this.now.toISOString(),
     );
     this.outcome.parked += 1;
+  }
+}
+
+/** Values by table then row id: no key string built for each of a page's cells. */
+class RowMap<V> {
+  private readonly tables = new Map<string, Map<string, V>>();
+
+  get(table: string, rowId: string): V | undefined {
+    return this.tables.get(table)?.get(rowId);
+  }
+
+  set(table: string, rowId: string, value: V): void {
+    let rows = this.tables.get(table);
+    if (!rows) {
+      rows = new Map();
+      this.tables.set(table, rows);
+    }
+    rows.set(rowId, value);
+  }
+
+  clear(): void {
+    this.tables.clear();
   }
 }
 

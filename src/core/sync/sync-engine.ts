@@ -511,15 +511,30 @@ export class SyncEngine implements SyncControl {
     }
   }
 
+  /**
+   * Pages are pipelined: the next page is asked for (with the cursor this page ends at) while this
+   * one is applied, so the server's work and the network overlap the database's. At most one page
+   * waits beside the one being applied, and the stored cursor still moves only in the transaction
+   * of the batch it ends: a run killed anywhere resumes from the last page committed.
+   */
   private async pullAll(target: SyncDatabase, serverUrl: string, token: string): Promise<void> {
     this.progress = 0.5;
+    this.assertSame(target);
+    const first = readSyncState(target.db).cursor;
+    let answer = await this.transport.pull(serverUrl, token, first, this.pullLimit);
+    let prefetched = false;
     for (;;) {
       this.assertSame(target);
-      const cursor = readSyncState(target.db).cursor;
-      const answer = await this.transport.pull(serverUrl, token, cursor, this.pullLimit);
-      this.assertSame(target);
-      this.learnOffset(target, answer);
-      const { changes, hasMore } = answer.body;
+      // A prefetched answer waited behind an apply: its round trip says nothing of the clocks.
+      if (!prefetched) this.learnOffset(target, answer);
+      const { changes, hasMore, cursor } = answer.body;
+      // The server has more but none it may hand out yet (a write still committing): next run.
+      const next =
+        hasMore && changes.length > 0
+          ? this.transport.pull(serverUrl, token, cursor, this.pullLimit)
+          : null;
+      // Awaited below; a failure while this batch is applied must not go unhandled meanwhile.
+      next?.catch(() => undefined);
       this.applyBatch(target, changes, () => {
         const state = readSyncState(target.db);
         if (!hasMore) {
@@ -529,15 +544,16 @@ export class SyncEngine implements SyncControl {
           );
         }
         updateSyncState(target.db, {
-          cursor: answer.body.cursor,
+          cursor,
           offsetMs: this.offsetMs ?? 0,
           ...(hasMore ? {} : { pullEpoch: state.pullEpoch + 1 }),
         });
         keepVerifiersOnceUsersArrived(target.db, this.now());
       });
       this.emitState();
-      // The server has more but none it may hand out yet (a write still committing): next run.
-      if (!hasMore || changes.length === 0) return;
+      if (!next) return;
+      answer = await next;
+      prefetched = true;
     }
   }
 

@@ -20,22 +20,56 @@ function wrap(target: Queryable, transaction: ServerDb['transaction']): ServerDb
   };
 }
 
-/** PostgreSQL through a `pg` pool, for production: several server instances may share it. */
-export function openPgServerDb(connectionString: string, maxConnections = 10): ServerDb {
-  const pool = new pg.Pool({ connectionString, max: maxConnections, types: typeParsers });
+function openPool(connectionString: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, types: typeParsers });
   // An idle client losing its connection must not crash the server; the next query reconnects.
   pool.on('error', () => undefined);
+  return pool;
+}
+
+/**
+ * A transaction's connection that sends BEGIN with its first statement when that one has no
+ * parameters (one round trip less: on loopback the writes themselves are much of a push's cost),
+ * or just before it otherwise.
+ */
+function beginningWithFirstQuery(client: pg.PoolClient): Queryable & { begun(): boolean } {
+  let begun = false;
   return {
-    ...wrap(pool, async (fn) => {
-      const client = await pool.connect();
+    begun: () => begun,
+    query: (async (sql: string, params?: unknown[]) => {
+      if (begun) return client.query(sql, params);
+      begun = true;
+      if (params !== undefined && params.length > 0) {
+        await client.query('BEGIN');
+        return client.query(sql, params);
+      }
+      // Two statements in one simple query: pg answers with both results.
+      const results = (await client.query(`BEGIN; ${sql}`)) as unknown as pg.QueryResult[];
+      return results[results.length - 1];
+    }) as Queryable['query'],
+  };
+}
+
+/**
+ * PostgreSQL through `pg`, for production: several server instances may share it. Transactions
+ * (pushes, which may wait for row and log locks) and single statements (pulls, token checks) have
+ * a pool each, `maxConnections` apiece, so reads never queue behind writes waiting for a lock.
+ */
+export function openPgServerDb(connectionString: string, maxConnections = 10): ServerDb {
+  const writes = openPool(connectionString, maxConnections);
+  const reads = openPool(connectionString, maxConnections);
+  return {
+    ...wrap(reads, async (fn) => {
+      const client = await writes.connect();
+      const connection = beginningWithFirstQuery(client);
       let broken: Error | undefined;
       try {
-        await client.query('BEGIN');
-        const inner: ServerDb = wrap(client, (nested) => nested(inner));
+        const inner: ServerDb = wrap(connection, (nested) => nested(inner));
         const result = await fn(inner);
-        await client.query('COMMIT');
+        if (connection.begun()) await client.query('COMMIT');
         return result;
       } catch (error) {
+        if (!connection.begun()) throw error;
         // A connection that cannot even roll back is dropped, not handed to the next request.
         await client.query('ROLLBACK').catch((rollbackError: unknown) => {
           broken = rollbackError instanceof Error ? rollbackError : new Error('rollback failed');
@@ -45,6 +79,8 @@ export function openPgServerDb(connectionString: string, maxConnections = 10): S
         client.release(broken);
       }
     }),
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([writes.end(), reads.end()]);
+    },
   };
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeEach, expect, it } from 'vitest';
 import { apiPrefix, type SyncChange } from '../../shared/sync/protocol';
-import { complaintsTable } from '../../shared/tables/complaints.tables';
+import { complaintEventsTable, complaintsTable } from '../../shared/tables/complaints.tables';
 import { complaintValues, newId } from '../testing/complaint-rows';
 import { applyLww, ManualClock, seedUser, testServer, TestDevice } from '../testing/test-clients';
 import { describeOnBackends, emptyServerDb } from '../testing/test-databases';
@@ -88,6 +88,47 @@ describeOnBackends('concurrent writers and readers, two server instances', (back
       const ids = changes.map((change) => change.id);
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids).toEqual(expected);
+    }
+  });
+
+  it('judges concurrent pushes to one row one after the other: an append-only row gets one author', async () => {
+    const writers = await devices(8);
+    const complaintId = newId();
+    await writers[0]!.pushOk(
+      writers[0]!.insert(complaintsTable, complaintValues(writers[0]!.userId), complaintId),
+    );
+    // Several rounds: without row locks, two writers judged side by side both won in most runs.
+    for (let round = 0; round < 4; round++) {
+      const eventId = newId();
+      const answers = await Promise.all(
+        writers.map((device) =>
+          device.pushOk(
+            device.insert(
+              complaintEventsTable,
+              {
+                complaint_id: complaintId,
+                at: '2026-03-10T09:00:00.000Z',
+                user_id: device.userId,
+                type: 'note',
+                detail: null,
+                body: `ملاحظة ${device.deviceId}`,
+              },
+              eventId,
+            ),
+          ),
+        ),
+      );
+      const accepted = answers.filter((results) => results.every((r) => r.status === 'accepted'));
+      const refused = answers.filter((results) =>
+        results.every((r) => r.status === 'rejected' && r.reason === 'APPEND_ONLY'),
+      );
+      expect([accepted.length, refused.length]).toEqual([1, writers.length - 1]);
+      const authors = await backend.db().query<{ device_id: string }>(
+        `SELECT DISTINCT l.device_id FROM cells c JOIN change_log l ON l.seq = c.seq
+           WHERE c.tbl = 'complaint_events' AND c.row_id = $1`,
+        [eventId],
+      );
+      expect(authors).toHaveLength(1);
     }
   });
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
-import { pullResponseSchema, type SyncChange } from '../../shared/sync/protocol';
+import { maxPullBatch, pullResponseSchema, type SyncChange } from '../../shared/sync/protocol';
 import { complaintsTable } from '../../shared/tables/complaints.tables';
 import { complaintValues, newId } from '../testing/complaint-rows';
 import {
@@ -139,7 +139,7 @@ describeOnBackends('pull', (backend) => {
     const queries: Record<string, string>[] = [
       { after: 'garbage' },
       { after: 'l:1', limit: '0' },
-      { limit: '2001' },
+      { limit: String(maxPullBatch + 1) },
       { limit: 'ten' },
       { after: 'l:1', extra: '1' },
     ];

@@ -71,6 +71,7 @@ async function snapshotPage(
   cursor: Extract<PullCursor, { phase: 'snapshot' }>,
   readable: readonly string[],
   limit: number,
+  top: number,
 ): Promise<PullPage> {
   const fetchCount = limit + widestRow;
   const rows = await db.query<ChangeRow>(
@@ -102,7 +103,6 @@ async function snapshotPage(
   }
   const last = taken.at(-1);
   if (reachedEnd && whole) {
-    const top = await lastSeq(db);
     return {
       changes: taken.map(toChange),
       cursor: encodeCursor({ phase: 'log', after: cursor.at }),
@@ -121,29 +121,37 @@ async function snapshotPage(
 }
 
 /**
- * The log after the cursor. The top is read first: every entry up to it has committed (appends
- * are serialized, change-log.ts), so this page is a prefix that can no longer grow in the middle.
+ * The log after the cursor, up to its top read in the same statement: in one snapshot, the top is
+ * the last entry committed and every entry below it has committed too (appends commit in seq
+ * order, change-log.ts), so the page is a prefix that can no longer grow in the middle. null when
+ * the cursor is beyond the log (a database restored from a backup).
  */
 async function logPage(
   db: ServerDb,
   after: number,
   readable: readonly string[],
   limit: number,
-): Promise<PullPage> {
-  const top = await lastSeq(db);
-  const rows = await db.query<ChangeRow & { seq: number }>(
-    `SELECT l.seq, l.id, l.tbl, l.row_id, l.col, l.value, l.hlc, l.user_id, l.device_id,
+): Promise<PullPage | null> {
+  const rows = await db.query<{ top: number } & ChangeRow & { seq: number | null }>(
+    `WITH top AS (SELECT COALESCE(MAX(seq), 0) AS top FROM change_log)
+     SELECT top.top, l.seq, l.id, l.tbl, l.row_id, l.col, l.value, l.hlc, l.user_id, l.device_id,
             l.schema_version
-     FROM change_log l
-     WHERE l.seq > $1 AND l.seq <= $2 AND (l.tbl || '.' || l.col) = ANY($3::text[])
-     ORDER BY l.seq
-     LIMIT $4`,
-    [after, top, readable, limit],
+     FROM top LEFT JOIN LATERAL (
+       SELECT * FROM change_log
+       WHERE seq > $1 AND seq <= top.top AND (tbl || '.' || col) = ANY($2::text[])
+       ORDER BY seq
+       LIMIT $3
+     ) l ON true
+     ORDER BY l.seq`,
+    [after, readable, limit],
   );
-  const full = rows.length === limit;
-  const position = full ? (rows.at(-1)?.seq ?? after) : Math.max(after, top);
+  const top = Number(rows[0]?.top ?? 0);
+  if (after > top) return null;
+  const changes = rows.filter((row): row is typeof row & { seq: number } => row.seq !== null);
+  const full = changes.length === limit;
+  const position = full ? (changes.at(-1)?.seq ?? after) : Math.max(after, top);
   return {
-    changes: rows.map(toChange),
+    changes: changes.map(toChange),
     cursor: encodeCursor({ phase: 'log', after: position }),
     hasMore: full && position < top,
   };
@@ -157,13 +165,14 @@ export async function pullChanges(
   limit: number,
 ): Promise<PullPage> {
   const readable = readableCells(roles);
+  if (cursor?.phase === 'log') {
+    const page = await logPage(db, cursor.after, readable, limit);
+    if (page) return page;
+  }
   const top = await lastSeq(db);
-  const position = cursor === null ? null : cursor.phase === 'log' ? cursor.after : cursor.at;
   // No cursor, or one from beyond this log (a database restored from a backup): a fresh snapshot,
   // which last-writer-wins merges into whatever the app holds.
-  if (cursor === null || position === null || position > top) {
-    return snapshotPage(db, { phase: 'snapshot', at: top, after: null }, readable, limit);
-  }
-  if (cursor.phase === 'snapshot') return snapshotPage(db, cursor, readable, limit);
-  return logPage(db, cursor.after, readable, limit);
+  if (cursor === null || cursor.phase === 'log' || cursor.at > top)
+    return snapshotPage(db, { phase: 'snapshot', at: top, after: null }, readable, limit, top);
+  return snapshotPage(db, cursor, readable, limit, top);
 }

@@ -1,15 +1,8 @@
 import { transitionContext } from '../../shared/sync/change-guards';
 import type { PushResult, SyncChange } from '../../shared/sync/protocol';
 import { isSyncedTableName, syncedTables } from '../../shared/tables/registry';
-import { appSchemaVersion } from '../../shared/tables/schema-version';
 import type { ServerDb } from '../db/server-db';
-import {
-  appendToLog,
-  lockChangeLog,
-  writeCells,
-  type CellWrite,
-  type LogEntry,
-} from './change-log';
+import { appendToLogWithCells, lockChangeLog, type LogEntry } from './change-log';
 import { judgeChange, type Pusher, type Verdict } from './judge-change';
 import {
   nextOfficialNumber,
@@ -17,7 +10,7 @@ import {
   officialNumberChange,
   yearToNumber,
 } from './official-numbers';
-import { RowStates } from './row-states';
+import { lockRows, RowStates, type KnownChange } from './row-states';
 
 const rowKey = (tbl: string, rowId: string) => `${tbl}\u0000${rowId}`;
 
@@ -27,17 +20,21 @@ const storable = (change: SyncChange) =>
   !(typeof change.value === 'string' && change.value.includes('\0'));
 
 /**
- * The rows a batch touches, and the rows their transitions look at (a reply's case: its status and
- * department decide who approves), whether the reference is on the server or in this batch.
+ * Locks and reads the rows a batch touches, then the rows their transitions look at (a reply's
+ * case: its status and department decide who approves), whether the reference is on the server or
+ * in this batch. The first rows are locked before anything is read, so a retried batch waits for
+ * its first try and then finds it logged: returns which of the batch's `ids` the server knows.
  */
-async function loadRows(states: RowStates, changes: readonly SyncChange[]): Promise<void> {
+async function lockAndLoadRows(
+  tx: ServerDb,
+  states: RowStates,
+  touched: ReadonlyMap<string, { tbl: string; rowId: string }>,
+  changes: readonly SyncChange[],
+  ids: readonly string[],
+): Promise<KnownChange[]> {
   const key = (row: { tbl: string; rowId: string }) => rowKey(row.tbl, row.rowId);
-  const rows = new Map<string, { tbl: string; rowId: string }>();
-  for (const change of changes.filter(storable)) {
-    const row = { tbl: change.table, rowId: change.rowId };
-    rows.set(key(row), row);
-  }
-  await states.load([...rows.values()]);
+  await lockRows(tx, [...touched.values()]);
+  const known = await states.loadAndFindKnown([...touched.values()], ids);
   const related = new Map<string, { tbl: string; rowId: string }>();
   for (const change of changes.filter(storable)) {
     if (!isSyncedTableName(change.table)) continue;
@@ -51,7 +48,22 @@ async function loadRows(states: RowStates, changes: readonly SyncChange[]): Prom
         });
     }
   }
+  for (const row of touched.keys()) related.delete(row);
+  await lockRows(tx, [...related.values()]);
   await states.load([...related.values()]);
+  return known;
+}
+
+/** PostgreSQL broke a deadlock by failing this transaction: the batch is simply judged again. */
+const deadlockDetected = '40P01';
+const triesOnDeadlock = 3;
+
+function isDeadlock(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { code?: unknown }).code === deadlockDetected
+  );
 }
 
 /**
@@ -60,6 +72,10 @@ async function loadRows(states: RowStates, changes: readonly SyncChange[]): Prom
  * applied to its cell by last-writer-wins and ALWAYS appended to the log when accepted, so every
  * client converges whatever the order changes arrive in. New register records get their official
  * number in the same transaction.
+ *
+ * Pushes run side by side until they append: each locks the rows it touches and judges against
+ * them, and only the append itself waits for the log's lock (change-log.ts), so the log stays in
+ * commit order while the lock is held for two statements and a commit.
  */
 export async function pushChanges(
   db: ServerDb,
@@ -67,133 +83,133 @@ export async function pushChanges(
   changes: readonly SyncChange[],
   nowMs: number,
 ): Promise<PushResult[]> {
-  return db.transaction(async (tx) => {
-    await lockChangeLog(tx);
-    const ids = changes.map((change) => change.id.toLowerCase());
-    const logged = await tx.query<{ id: string }>(
-      'SELECT id FROM change_log WHERE id = ANY($1::uuid[])',
-      [ids],
-    );
-    // Kept aside for a newer schema; once this server knows it, a re-push is judged as usual.
-    const deferred = await tx.query<{ id: string }>(
-      'SELECT id FROM deferred_changes WHERE id = ANY($1::uuid[]) AND schema_version > $2',
-      [ids, appSchemaVersion],
-    );
-    const seen = new Map<string, 'accepted' | 'deferred'>();
-    for (const row of logged) seen.set(row.id, 'accepted');
-    for (const row of deferred) seen.set(row.id, 'deferred');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction((tx) => pushInTransaction(tx, pusher, changes, nowMs));
+    } catch (error) {
+      if (!isDeadlock(error) || attempt >= triesOnDeadlock) throw error;
+    }
+  }
+}
 
-    const states = new RowStates(tx);
-    await loadRows(states, changes);
+async function pushInTransaction(
+  tx: ServerDb,
+  pusher: Pusher,
+  changes: readonly SyncChange[],
+  nowMs: number,
+): Promise<PushResult[]> {
+  const touched = new Map<string, { tbl: string; rowId: string }>();
+  for (const change of changes.filter(storable))
+    touched.set(rowKey(change.table, change.rowId), { tbl: change.table, rowId: change.rowId });
+  const ids = changes.map((change) => change.id.toLowerCase());
+  const states = new RowStates(tx);
+  // Logged already, or kept aside for a newer schema; once this server knows it ('judge'), a
+  // re-push is judged as usual.
+  const known = await lockAndLoadRows(tx, states, touched, changes, ids);
+  const seen = new Map<string, 'accepted' | 'deferred'>();
+  for (const row of known) if (row.status === 'accepted') seen.set(row.id, row.status);
+  for (const row of known) if (row.status === 'deferred') seen.set(row.id, row.status);
+  const keptAside = known.some((row) => row.status !== 'accepted');
 
-    const entries: LogEntry[] = [];
-    /** Per cell, the index in `entries` of the change that now holds it. */
-    const winners = new Map<string, number>();
-    const toDefer: SyncChange[] = [];
-    /** Register records touched by accepted changes: each may now need its official number. */
-    const numberCandidates = new Map<string, { tbl: string; rowId: string }>();
-    const results: PushResult[] = [];
+  const entries: LogEntry[] = [];
+  /** Per cell, the index in `entries` of the change that now holds it. */
+  const winners = new Map<string, number>();
+  const toDefer: SyncChange[] = [];
+  /** Register records touched by accepted changes: each may now need its official number. */
+  const numberCandidates = new Map<string, { tbl: string; rowId: string }>();
+  const results: PushResult[] = [];
 
-    for (const [index, change] of changes.entries()) {
-      const id = ids[index] ?? change.id;
-      const status = seen.get(id);
-      if (status !== undefined) {
-        results.push({ id: change.id, status });
-        continue;
-      }
-      const verdict: Verdict = storable(change)
-        ? judgeChange(change, pusher, states, nowMs)
-        : { kind: 'reject', reason: 'INVALID_VALUE' };
-      if (verdict.kind === 'defer') {
-        toDefer.push(change);
-        seen.set(id, 'deferred');
-        results.push({ id: change.id, status: 'deferred' });
-        continue;
-      }
-      if (verdict.kind === 'reject') {
-        const cell = states.isLoaded(change.table, change.rowId)
-          ? states.cell(change.table, change.rowId, change.column)
-          : undefined;
-        results.push({
-          id: change.id,
-          status: 'rejected',
-          reason: verdict.reason,
-          serverValue: cell?.value ?? null,
-          serverHlc: cell?.hlc ?? null,
-        });
-        continue;
-      }
-      seen.set(id, 'accepted');
-      entries.push({
-        id,
-        tbl: change.table,
-        rowId: change.rowId,
-        col: change.column,
+  for (const [index, change] of changes.entries()) {
+    const id = ids[index] ?? change.id;
+    const status = seen.get(id);
+    if (status !== undefined) {
+      results.push({ id: change.id, status });
+      continue;
+    }
+    const verdict: Verdict = storable(change)
+      ? judgeChange(change, pusher, states, nowMs)
+      : { kind: 'reject', reason: 'INVALID_VALUE' };
+    if (verdict.kind === 'defer') {
+      toDefer.push(change);
+      seen.set(id, 'deferred');
+      results.push({ id: change.id, status: 'deferred' });
+      continue;
+    }
+    if (verdict.kind === 'reject') {
+      const cell = states.isLoaded(change.table, change.rowId)
+        ? states.cell(change.table, change.rowId, change.column)
+        : undefined;
+      results.push({
+        id: change.id,
+        status: 'rejected',
+        reason: verdict.reason,
+        serverValue: cell?.value ?? null,
+        serverHlc: cell?.hlc ?? null,
+      });
+      continue;
+    }
+    seen.set(id, 'accepted');
+    entries.push({
+      id,
+      tbl: change.table,
+      rowId: change.rowId,
+      col: change.column,
+      value: change.value,
+      hlc: change.hlc,
+      userId: change.userId,
+      deviceId: change.deviceId,
+      schemaVersion: change.schemaVersion,
+    });
+    if (verdict.wins) {
+      states.set(change.table, change.rowId, change.column, {
         value: change.value,
         hlc: change.hlc,
-        userId: change.userId,
         deviceId: change.deviceId,
-        schemaVersion: change.schemaVersion,
       });
-      if (verdict.wins) {
-        states.set(change.table, change.rowId, change.column, {
-          value: change.value,
-          hlc: change.hlc,
-          deviceId: change.deviceId,
-        });
-        winners.set(
-          rowKey(change.table, change.rowId) + `\u0000${change.column}`,
-          entries.length - 1,
-        );
-      }
-      if (numberedTableOf(change.table))
-        numberCandidates.set(rowKey(change.table, change.rowId), {
-          tbl: change.table,
-          rowId: change.rowId,
-        });
-      results.push({ id: change.id, status: 'accepted' });
+      winners.set(
+        rowKey(change.table, change.rowId) + `\u0000${change.column}`,
+        entries.length - 1,
+      );
     }
-
-    for (const { tbl, rowId } of numberCandidates.values()) {
-      const numbered = numberedTableOf(tbl);
-      if (!numbered) continue;
-      const year = yearToNumber(numbered, states, rowId);
-      if (year === null) continue;
-      const number = await nextOfficialNumber(tx, numbered.register, year);
-      const entry = officialNumberChange(numbered, states, rowId, number, nowMs);
-      entries.push(entry);
-      states.set(entry.tbl, rowId, entry.col, {
-        value: entry.value,
-        hlc: entry.hlc,
-        deviceId: entry.deviceId,
+    if (numberedTableOf(change.table))
+      numberCandidates.set(rowKey(change.table, change.rowId), {
+        tbl: change.table,
+        rowId: change.rowId,
       });
-      winners.set(rowKey(entry.tbl, rowId) + `\u0000${entry.col}`, entries.length - 1);
-    }
+    results.push({ id: change.id, status: 'accepted' });
+  }
 
-    const receivedAt = new Date(nowMs);
-    const seqs = await appendToLog(tx, entries, receivedAt);
-    const cells: CellWrite[] = [];
-    for (const index of winners.values()) {
-      const entry = entries[index];
-      const seq = seqs[index];
-      if (entry && seq !== undefined)
-        cells.push({
-          tbl: entry.tbl,
-          rowId: entry.rowId,
-          col: entry.col,
-          value: entry.value,
-          hlc: entry.hlc,
-          seq,
-        });
-    }
-    await writeCells(tx, cells);
-    await deferChanges(tx, toDefer, receivedAt);
+  const receivedAt = new Date(nowMs);
+  await deferChanges(tx, toDefer, receivedAt);
+  if (keptAside) {
     const judged = results.filter((result) => result.status !== 'deferred');
     await tx.query('DELETE FROM deferred_changes WHERE id = ANY($1::uuid[])', [
       judged.map((result) => result.id.toLowerCase()),
     ]);
-    return results;
-  });
+  }
+
+  let logLocked = false;
+  for (const { tbl, rowId } of numberCandidates.values()) {
+    const numbered = numberedTableOf(tbl);
+    if (!numbered) continue;
+    const year = yearToNumber(numbered, states, rowId);
+    if (year === null) continue;
+    // The log's lock before a register's counter, in the order website intake takes them too.
+    if (!logLocked) await lockChangeLog(tx);
+    logLocked = true;
+    const number = await nextOfficialNumber(tx, numbered.register, year);
+    const entry = officialNumberChange(numbered, states, rowId, number, nowMs);
+    entries.push(entry);
+    states.set(entry.tbl, rowId, entry.col, {
+      value: entry.value,
+      hlc: entry.hlc,
+      deviceId: entry.deviceId,
+    });
+    winners.set(rowKey(entry.tbl, rowId) + `\u0000${entry.col}`, entries.length - 1);
+  }
+
+  await appendToLogWithCells(tx, entries, new Set(winners.values()), receivedAt);
+  return results;
 }
 
 async function deferChanges(
