@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMeta } from '../src/core/settings/local-settings';
 import { ClientUnderTest, ServerUnderTest, syncAll, testPassword } from './sync-world';
+import { seededRandom } from './seeded-random';
 
 /**
  * The PC's process killed with SIGKILL at random moments while it registers cases and syncs
@@ -24,16 +25,6 @@ afterAll(async () => {
   head.dispose();
   await server.close();
 });
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Runs the PC in a child process and kills it `afterMs` after it is ready. */
 function runAndKill(pc: ClientUnderTest, afterMs: number): Promise<void> {
@@ -63,7 +54,7 @@ function runAndKill(pc: ClientUnderTest, afterMs: number): Promise<void> {
 }
 
 describe('the PC killed (SIGKILL) while it works and syncs', () => {
-  const next = random(2026);
+  const next = seededRandom(2026);
   const kills = Array.from({ length: 24 }, () => 150 + Math.floor(next() * 1_500));
   it(`loses and duplicates nothing across ${kills.length} kills`, async () => {
     const pc = new ClientUnderTest('killed');

@@ -3,6 +3,7 @@ import { intakeInput } from '../src/core/complaints/complaint-fixtures';
 import { lightingCategory } from '../src/core/sync/sync-fixtures';
 import { complaintsTable } from '../src/shared/tables/complaints.tables';
 import { ClientUnderTest, ServerUnderTest, syncAll } from './sync-world';
+import { seededRandom } from './seeded-random';
 
 let server: ServerUnderTest;
 beforeAll(async () => {
@@ -15,15 +16,6 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** A small seeded generator (mulberry32), so a failing seed can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const choices: Record<string, readonly unknown[]> = {
   subject: ['حفرة في الطريق', 'انقطاع الإنارة العمومية', 'تراكم النفايات', 'Fuite d’eau rue 12'],
@@ -40,7 +32,7 @@ let conflictsSeen = 0;
 describe('three PCs editing the same cases offline, the server coming and going', () => {
   for (const seed of [11, 42, 2026]) {
     it(`end identical (seed ${seed})`, async () => {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
       const pcs = [new ClientUnderTest('a'), new ClientUnderTest('b'), new ClientUnderTest('c')];
       try {
