@@ -21,7 +21,14 @@ function wrap(target: Queryable, transaction: ServerDb['transaction']): ServerDb
 }
 
 function openPool(connectionString: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, types: typeParsers });
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    types: typeParsers,
+    // Every statement here touches a few rows or walks an index for one page: parallel workers
+    // only add start-up work, and took a snapshot page off the index once (pull.ts).
+    options: '-c max_parallel_workers_per_gather=0',
+  });
   // An idle client losing its connection must not crash the server; the next query reconnects.
   pool.on('error', () => undefined);
   return pool;

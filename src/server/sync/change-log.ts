@@ -17,13 +17,14 @@ import { encodeCellValue } from './cell-values';
  */
 const logCounter = { register: '~change_log', year: 0 };
 
-/** The advisory lock that orders whole writers: see lockChangeLog. */
+/** The advisory lock of lockChangeLog. */
 const changeLogLockKey = 7_262_502;
 
 /**
- * For writers that number a register's records and append in one transaction (a push with new
- * complaints, website intake, the first administrator): taken before a register's counter, so two
- * of them never hold each other's counter. Held until commit. Appending needs no other lock.
+ * Runs a whole writer alone among those that take this lock too (website intake, the first
+ * administrator), until commit. Appending needs only the counter: its row is always the last lock
+ * a writer takes (after row locks and a register's counter), so no two writers wait on each other
+ * in a circle.
  */
 export async function lockChangeLog(tx: ServerDb): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [changeLogLockKey]);

@@ -156,6 +156,48 @@ describeOnBackends('concurrent writers and readers, two server instances', (back
     expect(new Set(numbers.map((row) => row.row_id))).toEqual(new Set(created));
   });
 
+  it('numbers website submissions and pushed complaints arriving together, gapless, without deadlock', async () => {
+    const writers = await devices(6);
+    const form = {
+      kind: 'complaint',
+      citizenName: 'فاطمة الزهراء بنعلي',
+      citizenPhone: '06 12 34 56 78',
+      district: 'حي المنصور',
+      subject: 'انقطاع الإنارة العمومية',
+      description: 'الإنارة العمومية منقطعة في شارع المنصور منذ أسبوعين.',
+    };
+    // Website intake takes its counter, then the complaints' and the log's; a push numbering
+    // complaints takes the last two as well.
+    const submissions = Array.from({ length: 6 }, (_, i) =>
+      (i % 2 === 0 ? first : second).inject({
+        method: 'POST',
+        url: `${apiPrefix}/public/complaints`,
+        payload: form,
+        remoteAddress: `198.51.100.${10 + i}`,
+      }),
+    );
+    const pushes = writers.map((device) =>
+      device.pushOk([
+        ...device.insert(complaintsTable, complaintValues(device.userId), newId()),
+        ...device.insert(complaintsTable, complaintValues(device.userId), newId()),
+      ]),
+    );
+    const [answers, pushed] = await Promise.all([Promise.all(submissions), Promise.all(pushes)]);
+    expect(
+      answers.map((answer) => answer.statusCode),
+      answers[0]?.body,
+    ).toEqual(answers.map(() => 201));
+    expect(pushed.flat().every((result) => result.status === 'accepted')).toBe(true);
+    const numbers = await backend
+      .db()
+      .query<{ value: string }>(
+        `SELECT value FROM cells WHERE tbl = 'complaints' AND col = 'official_number'`,
+      );
+    expect(numbers.map((row) => JSON.parse(row.value) as string).sort()).toEqual(
+      Array.from({ length: 18 }, (_, i) => `2026/${String(i + 1).padStart(4, '0')}`),
+    );
+  });
+
   it('serves the same clients from either instance: they converge, a revocation holds on both', async () => {
     const onFirst = await TestDevice.signIn(first, 'clerk', clock.now);
     const onSecond = await TestDevice.signIn(second, 'head', clock.now);

@@ -2,7 +2,7 @@ import { transitionContext } from '../../shared/sync/change-guards';
 import type { PushResult, SyncChange } from '../../shared/sync/protocol';
 import { isSyncedTableName, syncedTables } from '../../shared/tables/registry';
 import type { ServerDb } from '../db/server-db';
-import { appendToLogWithCells, lockChangeLog, type LogEntry } from './change-log';
+import { appendToLogWithCells, type LogEntry } from './change-log';
 import { judgeChange, type Pusher, type Verdict } from './judge-change';
 import {
   nextOfficialNumber,
@@ -188,15 +188,11 @@ async function pushInTransaction(
     ]);
   }
 
-  let logLocked = false;
   for (const { tbl, rowId } of numberCandidates.values()) {
     const numbered = numberedTableOf(tbl);
     if (!numbered) continue;
     const year = yearToNumber(numbered, states, rowId);
     if (year === null) continue;
-    // The log's lock before a register's counter, in the order website intake takes them too.
-    if (!logLocked) await lockChangeLog(tx);
-    logLocked = true;
     const number = await nextOfficialNumber(tx, numbered.register, year);
     const entry = officialNumberChange(numbered, states, rowId, number, nowMs);
     entries.push(entry);
