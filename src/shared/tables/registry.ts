@@ -1,4 +1,7 @@
+import { articlesTable } from './articles.tables';
+import { holidaysTable } from './calendar.tables';
 import type { TableDeclaration } from './define-table';
+import { infoRequestEventsTable, infoRequestsTable } from './info-requests.tables';
 import {
   categoriesTable,
   complaintAttachmentsTable,
@@ -20,6 +23,10 @@ export const syncedTables = {
   complaint_events: complaintEventsTable,
   complaint_replies: complaintRepliesTable,
   complaint_attachments: complaintAttachmentsTable,
+  holidays: holidaysTable,
+  info_requests: infoRequestsTable,
+  info_request_events: infoRequestEventsTable,
+  articles: articlesTable,
 } as const satisfies Record<string, TableDeclaration>;
 
 export type SyncedTableName = keyof typeof syncedTables;

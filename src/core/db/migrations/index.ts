@@ -4,6 +4,9 @@ import { up as createComplaints } from './0002-create-complaints';
 import { up as createSync } from './0003-create-sync';
 import { up as createFileTransfers } from './0004-create-file-transfers';
 import { up as createCredentialOutbox } from './0005-create-credential-outbox';
+import { up as createHolidays } from './0006-create-holidays';
+import { up as createInfoRequests } from './0007-create-info-requests';
+import { up as createArticles } from './0008-create-articles';
 
 export interface Migration {
   /** `NNNN-verb-noun`; the number is the schema version it leads to. */
@@ -18,6 +21,9 @@ export const migrations: readonly Migration[] = [
   { id: '0003-create-sync', up: createSync },
   { id: '0004-create-file-transfers', up: createFileTransfers },
   { id: '0005-create-credential-outbox', up: createCredentialOutbox },
+  { id: '0006-create-holidays', up: createHolidays },
+  { id: '0007-create-info-requests', up: createInfoRequests },
+  { id: '0008-create-articles', up: createArticles },
 ];
 
 export const latestSchemaVersion = migrations.length;
