@@ -3,11 +3,15 @@ import { isoDateSchema } from '../complaints/complaint-values';
 import { column, defineTable } from './define-table';
 import { nameSchema } from './platform.tables';
 
-export const holidayKindSchema = z.enum(['civil', 'religious', 'exceptional']);
+/**
+ * A correction of the calendar computed in code (shared/calendar): a religious holiday on the day
+ * the moon was sighted, an exceptional day off, or a predicted holiday that is `not_a_holiday`.
+ */
+export const holidayKindSchema = z.enum(['religious', 'exceptional', 'not_a_holiday']);
 
 /**
- * Public holidays (DOMAIN.md, Working days): religious ones follow the moon sighting, so the
- * administrator corrects this list and deadlines counted in working days follow it.
+ * The administrator's corrections to the public holidays (DOMAIN.md, Working days): religious ones
+ * follow the moon sighting, so deadlines counted in working days follow this list.
  */
 export const holidaysTable = defineTable({
   name: 'holidays',
