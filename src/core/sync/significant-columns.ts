@@ -17,6 +17,20 @@ const significantColumns: Readonly<Record<string, ReadonlySet<string>>> = {
     'merged_into',
   ]),
   complaint_replies: new Set(['status', 'body', 'reviewed_by', 'delivery']),
+  // Law 31-13: the deadline, its one extension and the reasoned decision.
+  info_requests: new Set([
+    'status',
+    'urgent',
+    'department_id',
+    'assignee_id',
+    'due_on',
+    'extended_due_on',
+    'extension_reason',
+    'extension_notified_on',
+    'answered_on',
+    'refusal_ground',
+    'refusal_reason',
+  ]),
 };
 
 export function isSignificantColumn(table: string, column: string): boolean {

@@ -18,7 +18,7 @@ describe('describeCellValue', () => {
   });
 
   it('does not show values of tables or columns this app cannot check', () => {
-    expect(describeCellValue('info_requests', 'status', 'open')).toEqual({ kind: 'hidden' });
+    expect(describeCellValue('slec_milestones', 'status', 'open')).toEqual({ kind: 'hidden' });
     expect(describeCellValue('complaints', 'citizen_passport', 'X1')).toEqual({ kind: 'hidden' });
   });
 

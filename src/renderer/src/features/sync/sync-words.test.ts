@@ -74,7 +74,9 @@ describe('cellLabel', () => {
   it('names the tombstone and what this app does not know without failing', () => {
     expect(cellLabel(fr, 'complaints', 'deleted')).toBe("Suppression d'une réclamation");
     expect(cellLabel(fr, 'complaints', 'priority')).toBe("Champ priority d'une réclamation");
-    expect(cellLabel(ar, 'info_requests', 'status')).toBe('الخانة status في الجدول info_requests');
+    expect(cellLabel(ar, 'slec_milestones', 'status')).toBe(
+      'الخانة status في الجدول slec_milestones',
+    );
   });
 });
 
