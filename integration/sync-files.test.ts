@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeInput } from '../src/core/complaints/complaint-fixtures';
 import { lightingCategory } from '../src/core/sync/sync-fixtures';
@@ -217,6 +219,65 @@ describe('attachment files through the server', () => {
       b.clock.advance(31_000);
       await b.sync();
       expect(bNet.of(sha256Of(scan), 'GET')).toHaveLength(2);
+      const attachment = attachmentOf(b, caseId);
+      expect(attachment.available).toBe(true);
+      expect(readBack(b, attachment.id).equals(scan)).toBe(true);
+    } finally {
+      a.dispose();
+      b.dispose();
+    }
+  });
+
+  it('resumes a download cut in the middle from the pieces already on disk', async () => {
+    const { pc: a } = await pc('files-cut-down-a', 'karim');
+    const { pc: b, net: bNet } = await pc('files-cut-down-b', 'nadia');
+    try {
+      const mebibyte = 1024 * 1024;
+      const scan = png(2 * mebibyte + 200_000);
+      const caseId = attachScan(a, scan, 'شكاية مع ملف كبير ينقطع تنزيله');
+      await a.sync();
+      // The second piece leaves the server; the network drops before it reaches B.
+      bNet.cause(
+        'lose-answer',
+        (request) => request.range === `bytes=${mebibyte}-${2 * mebibyte - 1}`,
+      );
+      await b.sync();
+      const asked = () => bNet.of(sha256Of(scan), 'GET').map((request) => request.range);
+      expect(asked()).toEqual([`bytes=0-${mebibyte - 1}`, `bytes=${mebibyte}-${2 * mebibyte - 1}`]);
+      expect(attachmentOf(b, caseId).available).toBe(false);
+
+      bNet.clear();
+      b.clock.advance(31_000);
+      await b.sync();
+      // The first mebibyte is not asked for again.
+      expect(asked()).toEqual([
+        `bytes=${mebibyte}-${2 * mebibyte - 1}`,
+        `bytes=${2 * mebibyte}-${3 * mebibyte - 1}`,
+      ]);
+      const attachment = attachmentOf(b, caseId);
+      expect(attachment.available).toBe(true);
+      expect(readBack(b, attachment.id).equals(scan)).toBe(true);
+      expect(existsSync(join(b.dataDir, 'files', 'incoming', `${sha256Of(scan)}.part`))).toBe(
+        false,
+      );
+    } finally {
+      a.dispose();
+      b.dispose();
+    }
+  });
+
+  it('takes a download cut after its last piece landed without asking the server again', async () => {
+    const { pc: a } = await pc('files-whole-part-a', 'karim');
+    const { pc: b, net: bNet } = await pc('files-whole-part-b', 'nadia');
+    try {
+      const scan = png(50_000);
+      const caseId = attachScan(a, scan, 'شكاية انقطع الحاسوب بعد تنزيل ملفها');
+      await a.sync();
+      // As a power cut leaves it: every byte on disk, the file not yet moved into place.
+      mkdirSync(join(b.dataDir, 'files', 'incoming'), { recursive: true });
+      writeFileSync(join(b.dataDir, 'files', 'incoming', `${sha256Of(scan)}.part`), scan);
+      await b.sync();
+      expect(bNet.of(sha256Of(scan), 'GET')).toEqual([]);
       const attachment = attachmentOf(b, caseId);
       expect(attachment.available).toBe(true);
       expect(readBack(b, attachment.id).equals(scan)).toBe(true);

@@ -4,6 +4,7 @@ import { maxFileBytes, sniffFileType } from '../../shared/sync/files-protocol';
 import { complaintAttachmentsTable } from '../../shared/tables/complaints.tables';
 import type { Db } from '../db/connection';
 import { hasFile, readStoredFile, storeFile } from '../files/file-store';
+import { appendPartial, dropPartial, partialSize, readPartial } from '../files/partial-download';
 import {
   attachmentsNaming,
   awaitedAuthors,
@@ -127,6 +128,7 @@ class TransferPass {
       return this.failed(transfer, error);
     }
     if (!this.isCurrent()) return 'stop';
+    dropPartial(this.dataDir, transfer.sha256);
     if (sha256Of(bytes) !== transfer.sha256) {
       // Damaged on the way, or not what the server should have: never stored, fetched again.
       this.summary.failed += 1;
@@ -141,11 +143,23 @@ class TransferPass {
     return 'next';
   }
 
+  /**
+   * The file's bytes, asked for in pieces from where an earlier, cut download stopped: each piece
+   * is kept on disk as it lands (partial-download.ts).
+   */
   private async fetchWhole(sha256: string): Promise<Uint8Array> {
-    const parts: Uint8Array[] = [];
-    let received = 0;
-    let size: number | null = null;
     const { serverUrl, puller, transport } = this.options;
+    let received = partialSize(this.dataDir, sha256);
+    if (received >= maxFileBytes) {
+      dropPartial(this.dataDir, sha256);
+      received = 0;
+    }
+    if (received > 0) {
+      // Cut after its last piece landed: the server would have nothing left to send.
+      const kept = readPartial(this.dataDir, sha256);
+      if (sha256Of(kept) === sha256) return kept;
+    }
+    let size: number | null = null;
     do {
       const part = await transport.downloadFilePart(
         serverUrl,
@@ -161,14 +175,18 @@ class TransferPass {
         part.first !== received ||
         part.size !== size ||
         part.bytes.length === 0 ||
-        size > maxFileBytes
-      )
+        size > maxFileBytes ||
+        received + part.bytes.length > size
+      ) {
+        // What is kept here does not fit the server's file: start over next time.
+        dropPartial(this.dataDir, sha256);
         throw new SyncTransportError('server', null, null, 'pieces do not fit together');
-      parts.push(part.bytes);
+      }
+      appendPartial(this.dataDir, sha256, part.bytes);
       received += part.bytes.length;
       if (!this.isCurrent()) throw new SyncTransportError('offline', null, null, 'closed');
     } while (received < size);
-    return Buffer.concat(parts);
+    return readPartial(this.dataDir, sha256);
   }
 
   private async upload(transfer: QueuedTransfer): Promise<Next> {
