@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { OnlineSignIn } from '../src/shared/api/procedures/sync.procedures';
 import { intakeInput } from '../src/core/complaints/complaint-fixtures';
 import { lightingCategory } from '../src/core/sync/sync-fixtures';
 import type { FetchLike } from '../src/core/sync/sync-transport';
@@ -65,22 +64,6 @@ async function settle(client: ClientUnderTest): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
     await client.core.sync.idle();
   }
-}
-
-/** What the sign-in screen's "sign in with the server" does, until the attempt settles. */
-async function signInWithServer(
-  client: ClientUnderTest,
-  username: string,
-  password: string,
-): Promise<OnlineSignIn> {
-  const { attemptId } = client.ok('sync:signInOnline', { username, password });
-  for (let wait = 0; wait < 200; wait++) {
-    await client.core.sync.idle();
-    const state = client.ok('sync:onlineSignIn', { attemptId });
-    if (state.state !== 'working') return state;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('online sign-in never settled');
 }
 
 function createClerk(client: ClientUnderTest, username: string, password: string): string {
@@ -213,7 +196,7 @@ describe('signing in at the server after a local sign-in', () => {
       error: { code: 'INVALID_CREDENTIALS' },
     });
     expect(a.ok('session:status', {}).joinedToServer).toBe(true);
-    expect(await signInWithServer(a, 'rim', 'Reset-On-B-Larache-7')).toEqual({
+    expect(await a.signInWithServer('rim', 'Reset-On-B-Larache-7')).toEqual({
       state: 'ready',
       failure: null,
     });
@@ -237,7 +220,7 @@ describe('signing in at the server after a local sign-in', () => {
     expect(signInAs(a, 'salma', 'Changed-Elsewhere-9')).toMatchObject({
       error: { code: 'INVALID_CREDENTIALS' },
     });
-    expect(await signInWithServer(a, 'salma', 'Changed-Elsewhere-9')).toEqual({
+    expect(await a.signInWithServer('salma', 'Changed-Elsewhere-9')).toEqual({
       state: 'failed',
       failure: 'offline',
     });

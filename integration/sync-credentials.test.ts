@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { OnlineSignIn } from '../src/shared/api/procedures/sync.procedures';
 import { apiPrefix, protocolHeader, latestProtocolVersion } from '../src/shared/sync/protocol';
 import { usersTable } from '../src/shared/tables/platform.tables';
 import { sendableCredentials } from '../src/core/sync/credential-outbox.repo';
@@ -53,22 +52,6 @@ async function serverSignIn(username: string, password: string): Promise<number>
     body: JSON.stringify({ username, password, deviceId: 'checker', deviceName: 'Checker' }),
   });
   return response.status;
-}
-
-/** What the sign-in screen does after ONLINE_SIGN_IN_REQUIRED, until the attempt settles. */
-async function signInOnline(
-  client: ClientUnderTest,
-  username: string,
-  password: string,
-): Promise<OnlineSignIn> {
-  const { attemptId } = client.ok('sync:signInOnline', { username, password });
-  for (let wait = 0; wait < 200; wait++) {
-    await client.core.sync.idle();
-    const state = client.ok('sync:onlineSignIn', { attemptId });
-    if (state.state !== 'working') return state;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('online sign-in never settled');
 }
 
 function outboxCount(client: ClientUnderTest): number {
@@ -134,14 +117,17 @@ describe('passwords set in the app, and first sign-ins on a joined PC', () => {
       ok: false,
       error: { code: 'ONLINE_SIGN_IN_REQUIRED' },
     });
-    expect(await signInOnline(b, 'yousra', 'not her password')).toEqual({
+    expect(await b.signInWithServer('yousra', 'not her password')).toEqual({
       state: 'failed',
       failure: 'invalid-credentials',
     });
     expect(signInAs(b, 'yousra', 'not her password')).toMatchObject({
       error: { code: 'ONLINE_SIGN_IN_REQUIRED' },
     });
-    expect(await signInOnline(b, 'Yousra', yousraFirst)).toEqual({ state: 'ready', failure: null });
+    expect(await b.signInWithServer('Yousra', yousraFirst)).toEqual({
+      state: 'ready',
+      failure: null,
+    });
     expect(signInAs(b, 'yousra', yousraFirst)).toMatchObject({ ok: true });
     expect(b.core.session.current()?.id).toBe(yousra);
     // Karim's PC kept pulling with karim's token; yousra's work goes with hers.
@@ -168,7 +154,7 @@ describe('passwords set in the app, and first sign-ins on a joined PC', () => {
       error: { code: 'ONLINE_SIGN_IN_REQUIRED' },
     });
     // With the server's password, online, her own change goes by her own right.
-    expect(await signInOnline(b, 'yousra', yousraSecond)).toEqual({
+    expect(await b.signInWithServer('yousra', yousraSecond)).toEqual({
       state: 'ready',
       failure: null,
     });
@@ -210,7 +196,7 @@ describe('passwords set in the app, and first sign-ins on a joined PC', () => {
     expect(signInAs(a, 'nadia', 'Reset-While-Offline-1')).toMatchObject({
       error: { code: 'ONLINE_SIGN_IN_REQUIRED' },
     });
-    expect(await signInOnline(a, 'nadia', 'Chosen-Later-Pw-2')).toMatchObject({
+    expect(await a.signInWithServer('nadia', 'Chosen-Later-Pw-2')).toMatchObject({
       state: 'ready',
     });
     expect(signInAs(a, 'nadia', 'Chosen-Later-Pw-2')).toMatchObject({ ok: true });
@@ -333,7 +319,7 @@ describe('passwords set in the app, and first sign-ins on a joined PC', () => {
     expect(signInAs(a, 'leila', 'Tetouan-Lost-2')).toMatchObject({
       error: { code: 'ONLINE_SIGN_IN_REQUIRED' },
     });
-    expect(await signInOnline(a, 'leila', 'Tetouan-Away-1')).toMatchObject({ state: 'ready' });
+    expect(await a.signInWithServer('leila', 'Tetouan-Away-1')).toMatchObject({ state: 'ready' });
     expect(signInAs(a, 'leila', 'Tetouan-Away-1')).toMatchObject({ ok: true });
     a.ok('profile:changePassword', {
       currentPassword: 'Tetouan-Away-1',
@@ -352,7 +338,7 @@ describe('passwords set in the app, and first sign-ins on a joined PC', () => {
     await a.join(server, 'salma');
     a.ok('session:signOut', {});
     await server.down();
-    expect(await signInOnline(a, 'hamid', testPassword)).toEqual({
+    expect(await a.signInWithServer('hamid', testPassword)).toEqual({
       state: 'failed',
       failure: 'offline',
     });
@@ -360,7 +346,7 @@ describe('passwords set in the app, and first sign-ins on a joined PC', () => {
       error: { code: 'ONLINE_SIGN_IN_REQUIRED' },
     });
     await server.up();
-    expect(await signInOnline(a, 'hamid', testPassword)).toEqual({
+    expect(await a.signInWithServer('hamid', testPassword)).toEqual({
       state: 'ready',
       failure: null,
     });

@@ -128,6 +128,26 @@ export class ClientUnderTest {
     this.ok('session:signIn', { username, password: testPassword });
   }
 
+  /**
+   * What the sign-in screen does after ONLINE_SIGN_IN_REQUIRED, or its "sign in with the server",
+   * until the attempt settles.
+   */
+  async signInWithServer(
+    username: string,
+    password: string = testPassword,
+  ): Promise<OutputOf<'sync:onlineSignIn'>> {
+    // The sign-in screen is there only when nobody is signed in.
+    if (this.core.session.current()) this.ok('session:signOut', {});
+    const { attemptId } = this.ok('sync:signInOnline', { username, password });
+    for (let wait = 0; wait < 200; wait++) {
+      await this.core.sync.idle();
+      const state = this.ok('sync:onlineSignIn', { attemptId });
+      if (state.state !== 'working') return state;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('online sign-in never settled');
+  }
+
   sync(): Promise<void> {
     return this.core.sync.runNow();
   }

@@ -19,6 +19,7 @@ import {
   sendCredentialOutbox,
 } from './credential-outbox';
 import { transferFiles } from './file-transfers';
+import { pulledCellsOf, refreshPullScope, shouldTakeOverPulling } from './pull-scope';
 import { DatabaseSecretStore, type SecretStore } from './secret-store';
 import {
   fitsProtocol,
@@ -316,20 +317,26 @@ export class SyncEngine implements SyncControl {
       // Another server's accounts mean nothing here.
       if (!sameServer) await this.secrets.clear();
       await this.secrets.writeToken(user.id, answer.body.token);
-      // The first account to join pulls, as long as its token lasts.
-      const puller =
+      // The first account to join pulls, as long as its token lasts, unless this one may read
+      // more (pull-scope.ts).
+      const keeper =
         sameServer &&
         previous.serverUserId !== null &&
         (await this.secrets.readToken(previous.serverUserId)) !== null
           ? previous.serverUserId
-          : user.id;
+          : null;
+      const puller =
+        keeper === null || shouldTakeOverPulling(target.db, user.roles, keeper) ? user.id : keeper;
       this.assertSame(target);
       this.transaction(target, () => {
         updateSyncState(target.db, {
           serverUrl: request.serverUrl,
           serverUserId: puller,
-          // Another server's cursor means nothing here either: start from its snapshot.
-          cursor: sameServer ? previous.cursor : null,
+          // Another server's cursor means nothing here either: start from its snapshot, which
+          // covers what this account may read.
+          ...(sameServer
+            ? { cursor: previous.cursor }
+            : { cursor: null, pulledCells: pulledCellsOf(user.roles) }),
           state: 'online',
           offsetMs: this.offsetMs ?? 0,
         });
@@ -387,6 +394,7 @@ export class SyncEngine implements SyncControl {
         now: () => this.now(),
         check: () => this.assertSame(target),
       });
+      this.transaction(target, () => refreshPullScope(target.db, puller));
       await this.pullAll(target, state.serverUrl, token);
       this.assertSame(target);
       // The server answered this run: its owner can sign in there and set it again right away.

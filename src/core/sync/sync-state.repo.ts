@@ -11,6 +11,8 @@ export interface SyncStateRow {
   lastSyncAt: string | null;
   offsetMs: number;
   pullEpoch: number;
+  /** Which cells the data pulled here covers (pull-scope.ts), as JSON; null until recorded. */
+  pulledCells: string | null;
   state: StoredSyncState;
 }
 
@@ -21,6 +23,7 @@ interface RawSyncState {
   last_sync_at: string | null;
   offset_ms: number;
   pull_epoch: number;
+  pulled_cells: string | null;
   state: StoredSyncState;
 }
 
@@ -28,7 +31,7 @@ export function readSyncState(db: Db): SyncStateRow {
   const raw = statement(
     db,
     `SELECT server_url, server_user_id, cursor, last_sync_at, offset_ms, pull_epoch,
-       state FROM sync_state WHERE id = 1`,
+       pulled_cells, state FROM sync_state WHERE id = 1`,
   ).get() as RawSyncState;
   return {
     serverUrl: raw.server_url,
@@ -37,6 +40,7 @@ export function readSyncState(db: Db): SyncStateRow {
     lastSyncAt: raw.last_sync_at,
     offsetMs: raw.offset_ms,
     pullEpoch: raw.pull_epoch,
+    pulledCells: raw.pulled_cells,
     state: raw.state,
   };
 }
@@ -48,6 +52,7 @@ const columnOf = {
   lastSyncAt: 'last_sync_at',
   offsetMs: 'offset_ms',
   pullEpoch: 'pull_epoch',
+  pulledCells: 'pulled_cells',
   state: 'state',
 } as const satisfies Record<keyof SyncStateRow, string>;
 

@@ -7,6 +7,7 @@ import { up as createCredentialOutbox } from './0005-create-credential-outbox';
 import { up as createHolidays } from './0006-create-holidays';
 import { up as createInfoRequests } from './0007-create-info-requests';
 import { up as createArticles } from './0008-create-articles';
+import { up as addPulledCells } from './0009-add-pulled-cells';
 
 export interface Migration {
   /** `NNNN-verb-noun`; the number is the schema version it leads to. */
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   { id: '0006-create-holidays', up: createHolidays },
   { id: '0007-create-info-requests', up: createInfoRequests },
   { id: '0008-create-articles', up: createArticles },
+  { id: '0009-add-pulled-cells', up: addPulledCells },
 ];
 
 export const latestSchemaVersion = migrations.length;
