@@ -11,6 +11,7 @@ import { checkProtocol } from './http/protocol-guard';
 import { errorBody, ServerError } from './http/server-error';
 import { scheduleFileCleanup } from './files/file-cleanup-timer';
 import { registerFileRoutes } from './files/files-routes';
+import { registerNewsFeedRoutes } from './public/news-feed-routes';
 import { registerPublicRoutes } from './public/public-routes';
 import type { ServerDeps } from './server-deps';
 import { registerSyncRoutes } from './sync/sync-routes';
@@ -28,6 +29,8 @@ export interface ServerOptions {
   trustProxy?: FastifyServerOptions['trustProxy'];
   /** electron-updater's feed, served at /updates/ (server-config.ts); none when undefined. */
   updatesDir?: string | undefined;
+  /** The commune's website, which the news feed's items link to (server-config.ts). */
+  websiteUrl?: string | undefined;
 }
 
 /** The pino options of production: never a body, never a token or a password. */
@@ -108,6 +111,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerFileRoutes(app, deps);
   scheduleFileCleanup(app, deps);
   await registerPublicRoutes(app, deps);
+  await registerNewsFeedRoutes(app, deps, options.websiteUrl);
   if (options.updatesDir !== undefined) registerUpdateRoutes(app, options.updatesDir);
   return app;
 }

@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     logger: productionLogger,
     trustProxy: config.trustProxy,
     updatesDir: config.updatesDir,
+    websiteUrl: config.websiteUrl,
   });
   const stop = async () => {
     await app.close();

@@ -14,6 +14,16 @@ describe('readServerConfig', () => {
     );
     expect(() => readServerConfig({ MAKTAB_UPDATES_DIR: '' })).toThrow(/MAKTAB_UPDATES_DIR/);
   });
+
+  it("reads the commune's website address, the official one unless MAKTAB_WEBSITE_URL says otherwise", () => {
+    expect(readServerConfig({}).websiteUrl).toBe('https://www.ksarelkebir.ma');
+    expect(
+      readServerConfig({ MAKTAB_WEBSITE_URL: 'https://preprod.ksarelkebir.ma/portail/' })
+        .websiteUrl,
+    ).toBe('https://preprod.ksarelkebir.ma/portail');
+    for (const wrong of ['', 'www.ksarelkebir.ma', 'ftp://ksarelkebir.ma', 'https://x.ma/?p=1'])
+      expect(() => readServerConfig({ MAKTAB_WEBSITE_URL: wrong })).toThrow(/MAKTAB_WEBSITE_URL/);
+  });
 });
 
 describeOnBackends(

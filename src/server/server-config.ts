@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { DatabaseConfig } from './db/open-server-db';
 
+export const defaultWebsiteUrl = 'https://www.ksarelkebir.ma';
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(8787),
   // Loopback by default: in production a TLS proxy (nginx, Caddy) sits in front and forwards here.
@@ -11,6 +13,11 @@ const envSchema = z.object({
   MAKTAB_TRUST_PROXY: z.string().min(1).optional(),
   /** The folder electron-updater's feed is published in (src/server/README.md). */
   MAKTAB_UPDATES_DIR: z.string().min(1).default('./updates'),
+  /** The commune's website: the news feed links each article to its page there. */
+  MAKTAB_WEBSITE_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => !/[?#]/.test(url), 'a base address, without ? or #')
+    .default(defaultWebsiteUrl),
 });
 
 export interface ServerConfig {
@@ -19,6 +26,8 @@ export interface ServerConfig {
   database: DatabaseConfig;
   trustProxy: boolean | string;
   updatesDir: string;
+  /** Without a trailing slash. */
+  websiteUrl: string;
 }
 
 /** The server's settings from the environment; a wrong value stops the start with its name. */
@@ -38,5 +47,6 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     database: { databaseUrl: values.DATABASE_URL, dataDir: values.MAKTAB_SERVER_DATA },
     trustProxy: proxy === undefined ? false : proxy === 'true' ? true : proxy,
     updatesDir: values.MAKTAB_UPDATES_DIR,
+    websiteUrl: values.MAKTAB_WEBSITE_URL.replace(/\/+$/, ''),
   };
 }

@@ -33,12 +33,15 @@ export const hlcTextSchema = z
  * (shared/tables storage: text, integer, 0/1 for booleans, JSON text for json columns, or null);
  * the receiver parses it with the column's declaration before using it.
  */
+/** The longest value one cell may carry: every text column's own limit stays within it. */
+export const maxCellValueLength = 20_000;
+
 export const changeSchema = z.strictObject({
   id: uuid,
   table: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/),
   rowId: z.string().min(1).max(60),
   column: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/),
-  value: z.union([z.string().max(20_000), z.number(), z.null()]),
+  value: z.union([z.string().max(maxCellValueLength), z.number(), z.null()]),
   hlc: hlcTextSchema,
   userId: uuid.nullable(),
   deviceId: z.string().min(1).max(60),

@@ -9,7 +9,8 @@ const publishers = ['editor', 'director'] as const;
 
 export const articleTitleSchema = lineSchema(3, 200);
 export const articleSummarySchema = textSchema(10, 600);
-export const articleBodySchema = textSchema(20, 50_000);
+/** Within what one synced value may carry (shared/sync/protocol.ts). */
+export const articleBodySchema = textSchema(20, 20_000);
 
 /**
  * A news article in Arabic, French or both: a language appears on the website only with its title

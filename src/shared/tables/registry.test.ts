@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { maxCellValueLength } from '../sync/protocol';
 import { syncedTables } from './registry';
 import { column, defineTable, readableColumns, type ColumnDeclaration } from './define-table';
 import { z } from 'zod';
@@ -6,6 +7,14 @@ import { z } from 'zod';
 describe('synced table declarations', () => {
   it('name each table by its key', () => {
     for (const [key, table] of Object.entries(syncedTables)) expect(table.name).toBe(key);
+  });
+
+  it('keep every text within what one synced value may carry, so a valid edit always syncs', () => {
+    const tooLong = 'نص '.repeat(Math.ceil(maxCellValueLength / 3) + 1);
+    for (const table of Object.values(syncedTables))
+      for (const [name, col] of Object.entries<ColumnDeclaration>(table.columns))
+        if (col.storage === 'text')
+          expect(col.schema.safeParse(tooLong).success, `${table.name}.${name}`).toBe(false);
   });
 
   it('give every column at least one writer', () => {
