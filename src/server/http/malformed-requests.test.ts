@@ -284,6 +284,129 @@ describeOnBackends('malformed and oversized requests', (backend) => {
     }
   });
 
+  /** The website's routes: no token, no protocol header; each run from its own address. */
+  const publicBodyRoutes = [`${apiPrefix}/public/complaints`, `${apiPrefix}/public/info-requests`];
+
+  it('answers 4xx to any body on the public routes, JSON or not', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...publicBodyRoutes),
+        fc.oneof(
+          fc.jsonValue().map((value) => JSON.stringify(value) ?? 'null'),
+          fc.string({ unit: 'binary', maxLength: 200 }),
+        ),
+        fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', ''),
+        fc.ipV4(),
+        async (url, payload, contentType, remoteAddress) => {
+          const status = await send({
+            method: 'POST',
+            url,
+            headers: { 'content-type': contentType },
+            payload,
+            remoteAddress,
+          });
+          expectClientError(status, { url, payload, contentType });
+        },
+      ),
+      runs,
+    );
+  });
+
+  it('answers 4xx to any form shaped like the access-to-information one', async () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+    );
+    const form = fc.record(
+      {
+        requesterName: text,
+        requesterAddress: text,
+        requesterIdNumber: fc.oneof(text, fc.constant('AB123456')),
+        requesterEmail: fc.oneof(text, fc.constant('someone@example.ma')),
+        requesterPhone: fc.oneof(text, fc.constant('0612345678')),
+        subject: text,
+        informationRequested: fc.oneof(text, fc.jsonValue()),
+        deliveryForm: fc.oneof(text, fc.constantFrom('paper', 'electronic', 'on_site')),
+        urgent: fc.oneof(fc.boolean(), fc.jsonValue()),
+        urgentReason: text,
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(form, fc.ipV4(), async (payload, remoteAddress) => {
+        const status = await send({
+          method: 'POST',
+          url: `${apiPrefix}/public/info-requests`,
+          payload,
+          remoteAddress,
+        });
+        // Now and then the fields make a sound form, filed like any: never a 5xx either way.
+        if (status === 201) return;
+        expectClientError(status, payload);
+      }),
+      runs,
+    );
+  });
+
+  it('answers 4xx to any tracking number or query on the public status and statistics routes', async () => {
+    const isoDate = fc
+      .integer({ min: -80_000, max: 80_000 })
+      .map((day) => new Date(day * 86_400_000).toISOString().slice(0, 10));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('complaints', 'info-requests'),
+        fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }),
+        fc.dictionary(fc.constantFrom('secret', 'x', 'secret[]'), fc.string({ maxLength: 40 })),
+        fc.ipV4(),
+        async (register, tracking, query, remoteAddress) => {
+          const status = await send({
+            method: 'GET',
+            url: `${apiPrefix}/public/${register}/${encodeURIComponent(tracking)}`,
+            query,
+            remoteAddress,
+          });
+          expectClientError(status, { register, tracking, query });
+        },
+      ),
+      runs,
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(
+          fc.constantFrom('from', 'to', 'x', 'from[]'),
+          fc.oneof(isoDate, fc.string({ maxLength: 20 })),
+        ),
+        fc.ipV4(),
+        async (query, remoteAddress) => {
+          const response = await app.inject({
+            method: 'GET',
+            url: `${apiPrefix}/public/info-requests/statistics`,
+            query,
+            remoteAddress,
+          });
+          // A sound period is answered; anything else is the caller's error, never the server's.
+          if (response.statusCode === 200) return;
+          expectClientError(response.statusCode, query);
+        },
+      ),
+      runs,
+    );
+  });
+
+  it('refuses public bodies over their 64 KiB limit with 413', async () => {
+    const large = JSON.stringify({ subject: 'x'.repeat(64 * 1024) });
+    for (const url of publicBodyRoutes) {
+      const response = await app.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/json' },
+        payload: large,
+      });
+      expect(response.statusCode, url).toBe(413);
+      expect(response.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+    }
+  });
+
   it('answers unknown routes 404 and serves its health and OpenAPI document', async () => {
     expect(
       (await app.inject({ method: 'GET', url: `${apiPrefix}/nothing`, headers: protocolHeaders }))

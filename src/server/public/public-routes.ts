@@ -12,18 +12,13 @@ import { openApiSchema } from '../http/openapi-schema';
 import { parseRequest } from '../http/parse-request';
 import { ServerError } from '../http/server-error';
 import type { ServerDeps } from '../server-deps';
+import { fileWebsiteSubmission } from './complaint-intake';
+import { registerInfoRequestRoutes } from './info-request-routes';
+import { publicBodyLimitBytes, statusLimit, submitLimit } from './public-limits';
 import { publicStatus } from './public-status';
-import { takeHit, type RateLimit } from './rate-limit';
-import { fileWebsiteSubmission } from './website-intake';
+import { takeHit } from './rate-limit';
 
 const prefix = `${apiPrefix}${publicPath}`;
-const hour = 3_600_000;
-/** A citizen files a few cases at most; a script filing hundreds is stopped at the fifth. */
-export const submitLimit: RateLimit = { action: 'submit', limit: 5, windowMs: hour };
-/** Checking a case's progress often is fine; trying secrets by the thousand is not. */
-export const statusLimit: RateLimit = { action: 'status', limit: 60, windowMs: hour };
-/** The largest form: 5,000 Arabic characters of description, escaped, and the rest. */
-export const publicBodyLimitBytes = 64 * 1024;
 
 const errors = Object.fromEntries(
   [400, 404, 413, 415, 429].map((code) => [code, openApiSchema(serverErrorSchema, 'output')]),
@@ -89,6 +84,8 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: ServerDep
         return status;
       },
     );
+
+    registerInfoRequestRoutes(scope, deps, errors);
     done();
   });
 }

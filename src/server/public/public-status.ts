@@ -47,6 +47,28 @@ const text = (cells: Map<string, unknown>, col: string): string | null => {
 };
 
 /**
+ * The record a tracking number names in one register, for whoever holds its secret; null for a
+ * wrong pair or another register's number (the caller cannot tell which). The hashes are compared
+ * in constant time, also when the number is unknown.
+ */
+export async function findSubmission(
+  db: ServerDb,
+  table: string,
+  trackingNumber: string,
+  secret: string,
+): Promise<string | null> {
+  const [submission] = await db.query<{ tbl: string; row_id: string; secret_hash: string }>(
+    'SELECT tbl, row_id, secret_hash FROM public_submissions WHERE tracking = $1',
+    [trackingNumber],
+  );
+  const given = Buffer.from(secretHash(secret), 'hex');
+  const kept = Buffer.from(submission?.secret_hash ?? secretHash(''), 'hex');
+  const matches = timingSafeEqual(given, kept);
+  if (!submission || !matches || submission.tbl !== table) return null;
+  return submission.row_id;
+}
+
+/**
  * Where a website submission stands, for whoever holds its tracking number and secret; null for
  * a wrong pair (the caller cannot tell a wrong number from a wrong secret). A merged case shows
  * the progress of the case it was merged into.
@@ -56,15 +78,10 @@ export async function publicStatus(
   trackingNumber: string,
   secret: string,
 ): Promise<PublicStatusResponse | null> {
-  const [submission] = await db.query<{ row_id: string; secret_hash: string }>(
-    'SELECT row_id, secret_hash FROM public_submissions WHERE tracking = $1',
-    [trackingNumber],
-  );
-  const given = Buffer.from(secretHash(secret), 'hex');
-  const kept = Buffer.from(submission?.secret_hash ?? secretHash(''), 'hex');
-  if (!submission || !timingSafeEqual(given, kept)) return null;
+  const rowId = await findSubmission(db, 'complaints', trackingNumber, secret);
+  if (rowId === null) return null;
 
-  const own = await caseCells(db, submission.row_id);
+  const own = await caseCells(db, rowId);
   let progress = own;
   for (let hop = 0; hop < mostMergeHops && text(progress, 'status') === 'merged'; hop += 1) {
     const target = text(progress, 'merged_into');

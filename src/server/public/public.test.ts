@@ -13,7 +13,7 @@ import { complaintsTable } from '../../shared/tables/complaints.tables';
 import { complaintValues, newId } from '../testing/complaint-rows';
 import { ManualClock, seedUser, testServer, TestDevice } from '../testing/test-clients';
 import { describeOnBackends, emptyServerDb } from '../testing/test-databases';
-import { publicBodyLimitBytes } from './public-routes';
+import { publicBodyLimitBytes } from './public-limits';
 
 const department = '0190a000-0000-7000-8000-0000000000d1';
 

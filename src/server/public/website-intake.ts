@@ -1,25 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { z } from 'zod';
-import {
-  acknowledgementDueOn,
-  answerDueOn,
-  communeToday,
-} from '../../shared/complaints/legal-clock';
+import { communeToday } from '../../shared/complaints/legal-clock';
 import { uuidv7 } from '../../shared/ids/uuidv7';
-import {
-  otherCategoryId,
-  websiteAuthorId,
-  websiteDeviceId,
-  websiteNumberPrefix,
-  type publicSubmissionSchema,
-} from '../../shared/public-api';
+import { websiteDeviceId, websiteNumberPrefix } from '../../shared/public-api';
 import { toStoredValue } from '../../shared/sync/stored-values';
 import type { TableDeclaration } from '../../shared/tables/define-table';
-import {
-  categoriesTable,
-  complaintEventsTable,
-  complaintsTable,
-} from '../../shared/tables/complaints.tables';
 import { appSchemaVersion } from '../../shared/tables/schema-version';
 import type { ServerDb } from '../db/server-db';
 import { ServerError } from '../http/server-error';
@@ -33,8 +17,6 @@ import {
 import { RowStates } from '../sync/row-states';
 import { serverStamp } from '../sync/server-stamp';
 
-type Submission = z.output<typeof publicSubmissionSchema>;
-
 export interface FiledSubmission {
   trackingNumber: string;
   secret: string;
@@ -45,7 +27,27 @@ export interface FiledSubmission {
 export const secretHash = (secret: string): string =>
   createHash('sha256').update(secret).digest('hex');
 
-/** The website's own gapless sequence per year (WEB-2026-0001), in the submission's transaction. */
+/** What every website record starts from: its id, its tracking number, the day and instant. */
+export interface Filing {
+  rowId: string;
+  trackingNumber: string;
+  receivedOn: string;
+  at: string;
+}
+
+/** A register record as the website files it, with the event that opens its timeline. */
+export interface WebsiteRecord {
+  /** A numbered register (sync/official-numbers.ts). */
+  table: TableDeclaration;
+  /** Every column but the official number, which the server gives here as on a push. */
+  values: Readonly<Record<string, unknown>>;
+  event: { table: TableDeclaration; values: Readonly<Record<string, unknown>> };
+}
+
+/**
+ * The website's own gapless sequence per year (WEB-2026-0001), in the submission's transaction.
+ * One sequence for every register: a tracking number names one record of one register.
+ */
 async function nextWebsiteNumber(tx: ServerDb, year: number): Promise<string> {
   const [row] = await tx.query<{ last: number }>(
     `INSERT INTO register_counters (register, year, last) VALUES ('website', $1, 1)
@@ -55,20 +57,6 @@ async function nextWebsiteNumber(tx: ServerDb, year: number): Promise<string> {
   );
   if (!row) throw new Error('website counter not written');
   return `${websiteNumberPrefix}-${year}-${String(row.last).padStart(4, '0')}`;
-}
-
-/**
- * A category the citizen chose must be one the server knows as active (an administrator's edit
- * brings it here); none is "other", which triage reclassifies.
- */
-async function checkCategory(tx: ServerDb, categoryId: string | undefined): Promise<string> {
-  if (categoryId === undefined || categoryId === otherCategoryId) return otherCategoryId;
-  const rows = await tx.query(
-    `SELECT 1 FROM cells WHERE tbl = $1 AND row_id = $2 AND col = 'active' AND value = '1'`,
-    [categoriesTable.name, categoryId],
-  );
-  if (rows.length === 0) throw new ServerError('VALIDATION', 'categoryId: not_found');
-  return categoryId;
 }
 
 /** One change per column, as an app's insert writes them, each value checked by its column. */
@@ -100,92 +88,46 @@ function rowEntries(
 }
 
 /**
- * Files a website submission as ordinary changes (DESIGN.md, Sync): the complaint's cells and its
- * `received` event go into the log like a push from a device named `website`, with no user, and
- * the complaint gets its official number in the same transaction, with the same functions as a
- * push. It lands in the triage queue: received, no department, no assignee; a person routes it,
- * since nobody vouches for what an anonymous form says.
+ * Files a website submission as ordinary changes (DESIGN.md, Sync): the record's cells and its
+ * first event go into the log like a push from a device named `website`, with no user, and the
+ * record gets its official number in the same transaction, with the same functions as a push.
+ * `build` says what the record holds (it may read the server's cells in the same transaction);
+ * the rest is the same for every register the website files into: the tracking number and its
+ * secret, of which only the hash is kept.
  */
-export async function fileWebsiteSubmission(
+export async function fileFromWebsite(
   db: ServerDb,
-  input: Submission,
   nowMs: number,
-): Promise<FiledSubmission> {
+  build: (tx: ServerDb, filing: Filing) => Promise<WebsiteRecord>,
+): Promise<FiledSubmission & { rowId: string }> {
   return db.transaction(async (tx) => {
     await lockChangeLog(tx);
     const receivedOn = communeToday(new Date(nowMs));
     const year = Number(receivedOn.slice(0, 4));
-    const categoryId = await checkCategory(tx, input.categoryId);
     const trackingNumber = await nextWebsiteNumber(tx, year);
     const at = new Date(nowMs).toISOString();
     const hlc = serverStamp(nowMs);
-    const complaintId = uuidv7(nowMs);
+    const rowId = uuidv7(nowMs);
+    const record = await build(tx, { rowId, trackingNumber, receivedOn, at });
 
-    const complaint = rowEntries(
-      complaintsTable,
-      complaintId,
-      {
-        local_number: trackingNumber,
-        kind: input.kind,
-        channel: 'website',
-        urgent: false,
-        received_on: receivedOn,
-        citizen_name: input.citizenName,
-        citizen_phone: input.citizenPhone ?? null,
-        citizen_email: input.citizenEmail ?? null,
-        citizen_address: input.citizenAddress ?? null,
-        citizen_cin: input.citizenCin ?? null,
-        subject: input.subject,
-        description: input.description,
-        district: input.district,
-        location: input.location ?? null,
-        category_id: categoryId,
-        department_id: null,
-        assignee_id: null,
-        status: 'received',
-        ack_due_on: acknowledgementDueOn(receivedOn),
-        answer_due_on: answerDueOn(receivedOn),
-        acknowledged_on: null,
-        called_on: null,
-        answered_on: null,
-        closed_on: null,
-        resolution: null,
-        merged_into: null,
-        created_by: websiteAuthorId,
-        created_at: at,
-      },
-      hlc,
-      nowMs,
-    );
-    const event = rowEntries(
-      complaintEventsTable,
-      uuidv7(nowMs),
-      {
-        complaint_id: complaintId,
-        at,
-        user_id: null,
-        type: 'received',
-        detail: { channel: 'website', kind: input.kind, urgent: false },
-        body: null,
-      },
-      hlc,
-      nowMs,
-    );
+    const cells = rowEntries(record.table, rowId, record.values, hlc, nowMs);
+    const event = rowEntries(record.event.table, uuidv7(nowMs), record.event.values, hlc, nowMs);
 
-    const numbered = numberedTableOf(complaintsTable.name);
+    const numbered = numberedTableOf(record.table.name);
     const states = new RowStates(tx);
-    for (const entry of complaint)
-      states.set(entry.tbl, complaintId, entry.col, {
+    for (const entry of cells)
+      states.set(entry.tbl, rowId, entry.col, {
         value: entry.value,
         hlc: entry.hlc,
         deviceId: entry.deviceId,
       });
-    const numberYear = numbered ? yearToNumber(numbered, states, complaintId) : null;
-    if (!numbered || numberYear === null) throw new Error('a website complaint must be numbered');
+    const numberYear = numbered ? yearToNumber(numbered, states, rowId) : null;
+    if (!numbered || numberYear === null)
+      throw new Error(`a website ${record.table.name} row must be numbered`);
     const officialNumber = await nextOfficialNumber(tx, numbered.register, numberYear);
-    const numberEntry = officialNumberChange(numbered, states, complaintId, officialNumber, nowMs);
+    const numberEntry = officialNumberChange(numbered, states, rowId, officialNumber, nowMs);
 
-    const entries = [...complaint, ...event, numberEntry];
+    const entries = [...cells, ...event, numberEntry];
     const seqs = await appendToLog(tx, entries, new Date(nowMs));
     await writeCells(
       tx,
@@ -196,8 +138,8 @@ export async function fileWebsiteSubmission(
     await tx.query(
       `INSERT INTO public_submissions (tracking, tbl, row_id, secret_hash, created_at)
        VALUES ($1, $2, $3, $4, $5)`,
-      [trackingNumber, complaintsTable.name, complaintId, secretHash(secret), new Date(nowMs)],
+      [trackingNumber, record.table.name, rowId, secretHash(secret), new Date(nowMs)],
     );
-    return { trackingNumber, secret, officialNumber, receivedOn };
+    return { trackingNumber, secret, officialNumber, receivedOn, rowId };
   });
 }

@@ -26,6 +26,14 @@ export const numberedTables: readonly NumberedTable[] = [
     numberColumn: 'official_number',
     dateColumn: 'received_on',
   },
+  // The access-to-information register (law 31-13) is a register of its own, numbered apart.
+  {
+    table: 'info_requests',
+    register: 'info_requests',
+    localNumberColumn: 'local_number',
+    numberColumn: 'official_number',
+    dateColumn: 'received_on',
+  },
 ];
 
 export function numberedTableOf(table: string): NumberedTable | undefined {

@@ -1,0 +1,55 @@
+import { effectiveDueOn } from '../../shared/info-requests/deadlines';
+import { infoRequestStatusSchema } from '../../shared/info-requests/info-request-values';
+import type { PublicInfoRequestStatus } from '../../shared/public-api';
+import { infoRequestsTable } from '../../shared/tables/info-requests.tables';
+import type { ServerDb } from '../db/server-db';
+import { decodeCellValue } from '../sync/cell-values';
+import { findSubmission } from './public-status';
+
+/** Only these cells are ever read for a requester: dates and states, never a name or a text. */
+const statusColumns = [
+  'official_number',
+  'status',
+  'urgent',
+  'received_on',
+  'due_on',
+  'extended_due_on',
+  'answered_on',
+];
+
+/**
+ * Where an access-to-information request from the website stands, for whoever holds its tracking
+ * number and secret; null for a wrong pair, or a complaint's number (another register).
+ */
+export async function infoRequestStatus(
+  db: ServerDb,
+  trackingNumber: string,
+  secret: string,
+): Promise<PublicInfoRequestStatus | null> {
+  const rowId = await findSubmission(db, infoRequestsTable.name, trackingNumber, secret);
+  if (rowId === null) return null;
+  const rows = await db.query<{ col: string; value: string }>(
+    `SELECT col, value FROM cells WHERE tbl = $1 AND row_id = $2 AND col = ANY($3::text[])`,
+    [infoRequestsTable.name, rowId, statusColumns],
+  );
+  const cells = new Map(rows.map((row) => [row.col, decodeCellValue(row.value)]));
+  const text = (col: string) => {
+    const value = cells.get(col);
+    return typeof value === 'string' ? value : null;
+  };
+  const receivedOn = text('received_on');
+  const dueOn = text('due_on');
+  const status = infoRequestStatusSchema.safeParse(cells.get('status'));
+  if (receivedOn === null || dueOn === null || !status.success) return null;
+  const extendedDueOn = text('extended_due_on');
+  return {
+    trackingNumber,
+    officialNumber: text('official_number'),
+    status: status.data,
+    urgent: cells.get('urgent') === 1,
+    receivedOn,
+    dueOn: effectiveDueOn({ dueOn, extendedDueOn }),
+    extended: extendedDueOn !== null,
+    answeredOn: text('answered_on'),
+  };
+}
