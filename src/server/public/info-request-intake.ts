@@ -19,7 +19,7 @@ type InfoRequestForm = z.output<typeof publicInfoRequestSchema>;
  * An access-to-information request from the website (law 31-13) lands in the register as the
  * information officer's desk would file it: received, no department, no assignee, its deadline
  * counted in working days on the calendar the server holds now (the administrator's corrections
- * included). The reason it is urgent has no column: it is the `received` event's body.
+ * included).
  */
 export async function fileWebsiteInfoRequest(
   db: ServerDb,
@@ -36,6 +36,7 @@ export async function fileWebsiteInfoRequest(
         local_number: filing.trackingNumber,
         channel: 'website',
         urgent,
+        urgent_reason: input.urgentReason ?? null,
         received_on: filing.receivedOn,
         requester_name: input.requesterName,
         requester_address: input.requesterAddress,
@@ -66,7 +67,7 @@ export async function fileWebsiteInfoRequest(
           user_id: null,
           type: 'received',
           detail: { channel: 'website', urgent, due_on: dueOn },
-          body: input.urgentReason ?? null,
+          body: null,
         },
       },
     };

@@ -16,6 +16,7 @@ export function infoRequestValues(
     official_number: null,
     channel: 'in_person',
     urgent,
+    urgent_reason: urgent ? 'حياة السكان مهددة بانهيار جدار المدرسة القديمة.' : null,
     received_on: receivedOn,
     requester_name: 'يوسف العلمي',
     requester_address: '12 زنقة الأندلس، القصر الكبير',

@@ -40,6 +40,8 @@ export const infoRequestsTable = defineTable({
     official_number: column('text', officialNumberSchema.nullable(), { write: ['server'] }),
     channel: column('text', infoRequestChannelSchema, { write: registrars }),
     urgent: column('boolean', z.boolean(), { write: registrarsAndDeciders }),
+    /** Art. 17: why life, safety or freedom is at stake; present exactly when urgent. */
+    urgent_reason: column('text', reasonSchema.nullable(), { write: registrarsAndDeciders }),
     received_on: column('text', isoDateSchema, { write: registrars }),
     requester_name: column('text', nameSchema, { write: registrars }),
     requester_address: column('text', lineSchema(3, 300), { write: registrars }),

@@ -13,6 +13,7 @@ export function up(db: Db): void {
       official_number TEXT,
       channel TEXT NOT NULL,
       urgent INTEGER NOT NULL,
+      urgent_reason TEXT,
       received_on TEXT NOT NULL,
       requester_name TEXT NOT NULL,
       requester_address TEXT NOT NULL,
