@@ -393,6 +393,42 @@ describeOnBackends('malformed and oversized requests', (backend) => {
     );
   });
 
+  it('answers 200, 304 or 4xx to any query on the news feeds', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('news.json', 'news.rss'),
+        fc.dictionary(
+          fc.constantFrom('lang', 'limit', 'before', 'x', 'lang[]', '_'),
+          fc.oneof(
+            fc.constantFrom('ar', 'fr', '1', '50', '51', '0', '2026-03-10T09:00:00.000Z_x'),
+            fc.string({ unit: 'binary', maxLength: 60 }),
+          ),
+        ),
+        fc.option(fc.string({ maxLength: 40 }), { nil: undefined }),
+        fc.ipV4(),
+        async (feed, query, etag, remoteAddress) => {
+          const response = await app.inject({
+            method: 'GET',
+            url: `${apiPrefix}/public/${feed}`,
+            query,
+            remoteAddress,
+            headers: etag === undefined ? {} : { 'if-none-match': etag },
+          });
+          if (response.statusCode === 200 || response.statusCode === 304) return;
+          expectClientError(response.statusCode, { feed, query, etag });
+        },
+      ),
+      runs,
+    );
+    for (const query of ['lang=xx', 'limit=0', 'limit=1000', 'limit=1&limit=2', 'before=yesterday'])
+      for (const feed of ['news.json', 'news.rss'])
+        expect(
+          (await app.inject({ method: 'GET', url: `${apiPrefix}/public/${feed}?${query}` }))
+            .statusCode,
+          `${feed}?${query}`,
+        ).toBe(400);
+  });
+
   it('refuses public bodies over their 64 KiB limit with 413', async () => {
     const large = JSON.stringify({ subject: 'x'.repeat(64 * 1024) });
     for (const url of publicBodyRoutes) {
@@ -421,6 +457,11 @@ describeOnBackends('malformed and oversized requests', (backend) => {
         `${apiPrefix}/sync/push`,
         `${apiPrefix}/sync/pull`,
         `${apiPrefix}/auth/sign-in`,
+        `${apiPrefix}/public/complaints`,
+        `${apiPrefix}/public/info-requests`,
+        `${apiPrefix}/public/info-requests/statistics`,
+        `${apiPrefix}/public/news.json`,
+        `${apiPrefix}/public/news.rss`,
         '/health',
       ]),
     );

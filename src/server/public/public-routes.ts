@@ -40,7 +40,7 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: ServerDep
       reply
         .status(204)
         .header('access-control-allow-methods', 'GET, POST, OPTIONS')
-        .header('access-control-allow-headers', 'content-type')
+        .header('access-control-allow-headers', 'content-type, if-none-match')
         .header('access-control-max-age', '86400')
         .send(),
     );
