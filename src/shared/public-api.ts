@@ -100,10 +100,7 @@ export const publicInfoRequestSchema = z
     informationRequested: requestColumns.information_requested.schema,
     deliveryForm: requestColumns.delivery_form.schema,
     urgent: requestColumns.urgent.schema.optional(),
-    /**
-     * Why life, safety or freedom is at stake (art. 17): the request has no column for it, so it
-     * is the body of the request's `received` event, where the information officer reads it.
-     */
+    /** Why life, safety or freedom is at stake (art. 17): the register's `urgent_reason`. */
     urgentReason: blankAsAbsent(reasonSchema),
   })
   .refine((input) => Boolean(input.requesterPhone) || Boolean(input.requesterEmail), {
