@@ -1,7 +1,7 @@
 import type { Role } from '../../shared/roles';
 import type { SyncChange } from '../../shared/sync/protocol';
-import { deletedColumn } from '../../shared/sync/stored-values';
-import { readableColumns, type TableDeclaration } from '../../shared/tables/define-table';
+import { readableCells } from '../../shared/sync/readable-cells';
+import type { TableDeclaration } from '../../shared/tables/define-table';
 import { syncedTables } from '../../shared/tables/registry';
 import type { ServerDb } from '../db/server-db';
 import { decodeCellValue } from './cell-values';
@@ -28,17 +28,6 @@ export interface PullPage {
 const tables: readonly TableDeclaration[] = Object.values(syncedTables);
 /** The most cells one row can have: a snapshot page never cuts a row in two. */
 const widestRow = Math.max(...tables.map((table) => Object.keys(table.columns).length + 1));
-
-/**
- * `table.column` of every cell these roles may receive: sensitive columns (a CIN number) only for
- * their read roles (DESIGN.md, Sync), and every tombstone.
- */
-export function readableCells(roles: readonly Role[]): string[] {
-  return tables.flatMap((table) => [
-    ...readableColumns(table, roles).map((col) => `${table.name}.${col}`),
-    ...(table.appendOnly ? [] : [`${table.name}.${deletedColumn}`]),
-  ]);
-}
 
 function toChange(row: ChangeRow): SyncChange {
   return {
