@@ -100,8 +100,25 @@ export function markConflictResolved(
   ).run(at.toISOString(), by, resolution, id);
 }
 
-/** Newest first; at most `limit`, enough for a screen that is worked through. */
-export function listConflicts(db: Db, includeResolved: boolean, limit = 500): SyncConflict[] {
+/** The filter on `table.column` of conflictCellsOf (null: every cell), as SQL and its parameters. */
+export function conflictCellsClause(cells: readonly string[] | null): [string, string | null] {
+  return [
+    `(? IS NULL OR (c.tbl || '.' || c.col) IN (SELECT value FROM json_each(?)))`,
+    cells === null ? null : JSON.stringify(cells),
+  ];
+}
+
+/**
+ * Newest first, on the cells `cells` names (conflictCellsOf; null: all); at most `limit`, enough
+ * for a screen that is worked through.
+ */
+export function listConflicts(
+  db: Db,
+  includeResolved: boolean,
+  cells: readonly string[] | null,
+  limit = 500,
+): SyncConflict[] {
+  const [onCells, cellsParam] = conflictCellsClause(cells);
   const rows = statement(
     db,
     `SELECT c.id, c.at, c.tbl, c.row_id, c.col, c.kept_value, c.lost_value, c.resolved_at,
@@ -110,9 +127,9 @@ export function listConflicts(db: Db, includeResolved: boolean, limit = 500): Sy
      FROM sync_conflicts c
      LEFT JOIN users kept_user ON kept_user.id = c.kept_by
      LEFT JOIN users lost_user ON lost_user.id = c.lost_by
-     WHERE ? OR c.resolved_at IS NULL
+     WHERE (? OR c.resolved_at IS NULL) AND ${onCells}
      ORDER BY c.at DESC, c.id DESC LIMIT ?`,
-  ).all(includeResolved ? 1 : 0, limit) as {
+  ).all(includeResolved ? 1 : 0, cellsParam, cellsParam, limit) as {
     id: string;
     at: string;
     tbl: string;

@@ -1,3 +1,7 @@
+import { readEverythingRoles, type Role } from '../../shared/roles';
+import type { ColumnDeclaration } from '../../shared/tables/define-table';
+import { syncedTables } from '../../shared/tables/registry';
+
 /**
  * Columns whose concurrent edits are legally significant (DESIGN.md, Sync: status, decisions,
  * deadlines, assignee, reply): when sync settles one by clock, a department head must be able to
@@ -32,6 +36,24 @@ const significantColumns: Readonly<Record<string, ReadonlySet<string>>> = {
     'refusal_reason',
   ]),
 };
+
+/**
+ * `table.column` of the significant cells these roles may write: the conflicts they can settle
+ * (a head, complaints; the information officer, the access-to-information register). Null for
+ * those who read everything (director, president, administrator): every conflict.
+ */
+export function conflictCellsOf(roles: readonly Role[]): string[] | null {
+  if (roles.some((role) => readEverythingRoles.includes(role))) return null;
+  return Object.values(syncedTables).flatMap((table) =>
+    Object.entries<ColumnDeclaration>(table.columns)
+      .filter(
+        ([name, column]) =>
+          isSignificantColumn(table.name, name) &&
+          column.write.some((rule) => (roles as readonly string[]).includes(rule)),
+      )
+      .map(([name]) => `${table.name}.${name}`),
+  );
+}
 
 export function isSignificantColumn(table: string, column: string): boolean {
   return significantColumns[table]?.has(column) ?? false;

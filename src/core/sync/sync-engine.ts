@@ -20,6 +20,7 @@ import {
 } from './credential-outbox';
 import { transferFiles } from './file-transfers';
 import { pulledCellsOf, refreshPullScope, shouldTakeOverPulling } from './pull-scope';
+import { conflictCellsOf } from './significant-columns';
 import { DatabaseSecretStore, type SecretStore } from './secret-store';
 import {
   fitsProtocol,
@@ -182,7 +183,11 @@ export class SyncEngine implements SyncControl {
 
   status(db: Db, viewer: SessionUser | null): SyncStatus {
     const stored = readSyncState(db);
-    const counts = syncCounts(db, seesAllRejections(viewer) ? null : (viewer?.id ?? ''));
+    const counts = syncCounts(
+      db,
+      seesAllRejections(viewer) ? null : (viewer?.id ?? ''),
+      conflictCellsOf(viewer?.roles ?? []),
+    );
     return {
       state: this.running ? 'syncing' : this.tokenUnreadable ? 'signed-out' : stored.state,
       serverUrl: stored.serverUrl,

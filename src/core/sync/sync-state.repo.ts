@@ -1,5 +1,6 @@
 import type { SyncState } from '../../shared/api/procedures/sync.procedures';
 import { statement, type Db } from '../db/connection';
+import { conflictCellsClause } from './conflicts.repo';
 
 /** The states kept across restarts; 'syncing' only exists while a run is going. */
 export type StoredSyncState = Exclude<SyncState, 'syncing'>;
@@ -71,14 +72,23 @@ export interface SyncCounts {
   conflicts: number;
 }
 
-/** `rejectionsOf`: count only this user's refused changes (null: everyone's). */
-export function syncCounts(db: Db, rejectionsOf: string | null): SyncCounts {
+/**
+ * `rejectionsOf`: count only this user's refused changes (null: everyone's); `conflictCells`: only
+ * conflicts on those cells (conflictCellsOf; null: all).
+ */
+export function syncCounts(
+  db: Db,
+  rejectionsOf: string | null,
+  conflictCells: readonly string[] | null,
+): SyncCounts {
+  const [onCells, cellsParam] = conflictCellsClause(conflictCells);
   return statement(
     db,
     `SELECT
        (SELECT count(*) FROM changes WHERE state = 'pending') AS pending,
        (SELECT count(*) FROM sync_rejections WHERE dismissed_at IS NULL
           AND (? IS NULL OR user_id = ?)) AS rejections,
-       (SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL) AS conflicts`,
-  ).get(rejectionsOf, rejectionsOf) as SyncCounts;
+       (SELECT count(*) FROM sync_conflicts c WHERE c.resolved_at IS NULL AND ${onCells})
+         AS conflicts`,
+  ).get(rejectionsOf, rejectionsOf, cellsParam, cellsParam) as SyncCounts;
 }

@@ -5,6 +5,7 @@ import { requireUser, type HandlerContext } from '../handler-context';
 import type { HandlersFor } from '../handlers.types';
 import { countUsers, findUserByUsername, readCredential } from '../users/users.repo';
 import { findConflict, listConflicts, markConflictResolved } from './conflicts.repo';
+import { conflictCellsOf } from './significant-columns';
 import { credentialRefusals } from './credential-outbox.repo';
 import { newOnlineSignIn, onlineSignInState } from './online-sign-in';
 import { dismissRejection, listRejections } from './rejections.repo';
@@ -69,12 +70,16 @@ export const syncHandlers: HandlersFor<'sync:'> = {
     return null;
   },
 
-  'sync:conflicts': (ctx, input) => listConflicts(ctx.db, input.includeResolved ?? false),
+  'sync:conflicts': (ctx, input) =>
+    listConflicts(ctx.db, input.includeResolved ?? false, conflictCellsOf(requireUser(ctx).roles)),
 
   'sync:resolveConflict': (ctx, input) => {
     const user = requireUser(ctx);
     const conflict = findConflict(ctx.db, input.id);
-    if (!conflict) throw new AppError('NOT_FOUND');
+    const cells = conflictCellsOf(user.roles);
+    // Only what this user may settle: another role's register is not theirs to decide.
+    if (!conflict || (cells !== null && !cells.includes(`${conflict.table}.${conflict.column}`)))
+      throw new AppError('NOT_FOUND');
     if (input.keep === 'lost') {
       if (!isSyncedTableName(conflict.table)) throw new AppError('NOT_FOUND');
       const table = syncedTables[conflict.table];

@@ -142,13 +142,13 @@ export const syncProcedures = {
   'sync:conflicts': query({
     input: z.strictObject({ includeResolved: z.boolean().optional() }),
     output: z.array(syncConflictSchema),
-    access: [...approverRoles, 'admin'],
+    access: [...approverRoles, 'info_officer', 'admin'],
   }),
   /** Keep the value sync kept, or restore the one it overwrote (a new change, synced as usual). */
   'sync:resolveConflict': mutation({
     input: z.strictObject({ id: z.uuid(), keep: z.enum(['kept', 'lost']) }),
     output: z.null(),
-    access: approverRoles,
+    access: [...approverRoles, 'info_officer'],
   }),
   /**
    * A colleague's first sign-in on this joined PC (session:signIn said ONLINE_SIGN_IN_REQUIRED), or
