@@ -5,9 +5,11 @@ import {
   pullResponseSchema,
   pushRequestSchema,
   pushResponseSchema,
+  readersHeader,
   serverErrorSchema,
 } from '../../shared/sync/protocol';
 import { authenticate } from '../auth/authenticate';
+import { readerRoles } from '../auth/reader-roles';
 import { openApiSchema } from '../http/openapi-schema';
 import { parseRequest } from '../http/parse-request';
 import { ServerError } from '../http/server-error';
@@ -71,7 +73,8 @@ export function registerSyncRoutes(app: FastifyInstance, deps: ServerDeps): void
       const cursor = query.after === undefined ? null : decodeCursor(query.after);
       if (query.after !== undefined && cursor === null)
         throw new ServerError('VALIDATION', 'after: invalid cursor');
-      const page = await pullChanges(db, auth.user.roles, cursor, query.limit ?? defaultPullLimit);
+      const roles = await readerRoles(db, auth, request.headers[readersHeader], now());
+      const page = await pullChanges(db, roles, cursor, query.limit ?? defaultPullLimit);
       return { ...page, serverTime: now() };
     },
   );

@@ -15,6 +15,13 @@ import { languageSchema } from '../tables/platform.tables';
 export const latestProtocolVersion = 1;
 export const protocolHeader = 'x-maktab-protocol';
 export const apiPrefix = '/api/v1';
+/**
+ * On a pull: the tokens of the other accounts signed in online on this PC, comma-separated. The
+ * PC receives the cells any of them may read (a head's CIN numbers on a PC the information
+ * officer joined): each proves its holder, so no account reads more than a colleague showed.
+ */
+export const readersHeader = 'x-maktab-readers';
+export const maxReaderTokens = 8;
 
 /** Most changes one push may carry, most one pull answer holds. */
 export const maxPushBatch = 500;
