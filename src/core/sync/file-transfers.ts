@@ -160,14 +160,25 @@ class TransferPass {
       if (sha256Of(kept) === sha256) return kept;
     }
     let size: number | null = null;
-    do {
-      const part = await transport.downloadFilePart(
-        serverUrl,
-        puller.token,
-        sha256,
-        received,
-        this.pieceBytes,
-      );
+    while (size === null || received < size) {
+      let part: Awaited<ReturnType<SyncTransport['downloadFilePart']>>;
+      try {
+        part = await transport.downloadFilePart(
+          serverUrl,
+          puller.token,
+          sha256,
+          received,
+          this.pieceBytes,
+        );
+      } catch (error) {
+        // Nothing after what is kept here (416): it is as long as the file, or longer, and not
+        // the file (torn by a power cut): start over from the first byte.
+        if (received === 0 || !(error instanceof SyncTransportError) || error.status !== 416)
+          throw error;
+        dropPartial(this.dataDir, sha256);
+        received = 0;
+        continue;
+      }
       // The whole file in one answer (small, or a server ignoring Range).
       if (part.first === 0 && part.bytes.length === part.size) return part.bytes;
       size ??= part.size;
@@ -185,7 +196,7 @@ class TransferPass {
       appendPartial(this.dataDir, sha256, part.bytes);
       received += part.bytes.length;
       if (!this.isCurrent()) throw new SyncTransportError('offline', null, null, 'closed');
-    } while (received < size);
+    }
     return readPartial(this.dataDir, sha256);
   }
 
