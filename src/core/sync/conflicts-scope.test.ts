@@ -16,6 +16,8 @@ beforeEach(() => {
   createStaff(t, 'nadia', ['head']);
   createStaff(t, 'samira', ['info_officer']);
   createStaff(t, 'driss', ['director']);
+  createStaff(t, 'karim', ['clerk']);
+  createStaff(t, 'amina', ['president']);
 });
 afterEach(() => t.dispose());
 
@@ -70,4 +72,16 @@ describe('conflicts by who may settle them', () => {
       { table: 'info_requests', resolved: true },
     ]);
   });
+
+  for (const username of ['karim', 'amina']) {
+    it(`counts for ${username} no conflict ${username} may neither list nor settle`, () => {
+      signInAs(t, username);
+      expect(t.call('sync:conflicts', {})).toMatchObject({ ok: false });
+      expect(t.call('sync:resolveConflict', { id: uuidv7(), keep: 'kept' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+      expect(t.ok('sync:status', {}).conflicts).toBe(0);
+    });
+  }
 });

@@ -1,3 +1,4 @@
+import { mayCall } from '../../shared/api/may-call';
 import { readEverythingRoles, type Role } from '../../shared/roles';
 import type { ColumnDeclaration } from '../../shared/tables/define-table';
 import { syncedTables } from '../../shared/tables/registry';
@@ -43,6 +44,8 @@ const significantColumns: Readonly<Record<string, ReadonlySet<string>>> = {
  * those who read everything (director, president, administrator): every conflict.
  */
 export function conflictCellsOf(roles: readonly Role[]): string[] | null {
+  // A clerk, or the president who reads everything, opens no conflicts screen: none counted.
+  if (!mayCall('sync:conflicts', roles)) return [];
   if (roles.some((role) => readEverythingRoles.includes(role))) return null;
   return Object.values(syncedTables).flatMap((table) =>
     Object.entries<ColumnDeclaration>(table.columns)

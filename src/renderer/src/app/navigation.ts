@@ -1,4 +1,4 @@
-import { contract } from '../../../shared/api/contract';
+import { mayCall } from '../../../shared/api/may-call';
 import type { ProcedureName } from '../../../shared/api/procedure-names';
 import type { Role } from '../../../shared/roles';
 import type { Route } from './routes';
@@ -29,13 +29,6 @@ export const adminNav: readonly NavItem[] = [
   { route: 'admin/audit', label: 'nav.audit', gate: 'audit:list' },
   { route: 'admin/settings', label: 'nav.settings', gate: 'settings:update' },
 ];
-
-export function mayCall(name: ProcedureName, roles: readonly Role[]): boolean {
-  const access = contract[name].access;
-  return (
-    access === 'public' || access === 'signed-in' || access.some((role) => roles.includes(role))
-  );
-}
 
 export function visibleTo(item: NavItem, roles: readonly Role[]): boolean {
   return !item.gate || mayCall(item.gate, roles);

@@ -21,7 +21,8 @@ import type { SessionUser } from '../../../../shared/api/procedures/session.proc
 import type { SyncState, SyncStatus } from '../../../../shared/api/procedures/sync.procedures';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useLanguage } from '../../app/LanguageProvider';
-import { mayCall, mayVisit } from '../../app/navigation';
+import { mayCall } from '../../../../shared/api/may-call';
+import { mayVisit } from '../../app/navigation';
 import { navigate, type Route } from '../../app/routes';
 import { formatDateTime } from '../../format/dates';
 import { JoinServerDialog } from './JoinServerDialog';

@@ -1,6 +1,6 @@
 import { useApiQuery } from '../../api/hooks';
 import { useLanguage } from '../../app/LanguageProvider';
-import { mayCall } from '../../app/navigation';
+import { mayCall } from '../../../../shared/api/may-call';
 import { departmentName } from '../admin/department-name';
 import { categoryName } from '../complaints/shared/category-name';
 

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { CaseDetail } from '../../../../../shared/api/procedures/cases.procedures';
 import type { SessionUser } from '../../../../../shared/api/procedures/session.procedures';
 import { useLanguage } from '../../../app/LanguageProvider';
-import { mayCall } from '../../../app/navigation';
+import { mayCall } from '../../../../../shared/api/may-call';
 import { useRouteParam } from '../../../app/routes';
 import { ApiCallError } from '../../../api/api-error';
 import { useApiQuery } from '../../../api/hooks';

@@ -15,7 +15,7 @@ import {
   type CaseTies,
   type Worker,
 } from '../../../../../shared/complaints/workflow';
-import { mayCall } from '../../../app/navigation';
+import { mayCall } from '../../../../../shared/api/may-call';
 
 /** What the signed-in user may do on this case: the buttons core would refuse stay hidden. */
 export interface CasePermissions {

@@ -2,7 +2,7 @@ import type { AssigneeRow } from '../../../../../shared/api/procedures/complaint
 import type { Role } from '../../../../../shared/roles';
 import { caseWorkerRoles } from '../../../../../shared/complaints/workflow';
 import { useApiQuery } from '../../../api/hooks';
-import { mayCall } from '../../../app/navigation';
+import { mayCall } from '../../../../../shared/api/may-call';
 
 const workerRoles: readonly Role[] = caseWorkerRoles;
 
