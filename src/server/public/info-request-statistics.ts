@@ -1,9 +1,10 @@
 import type { WorkingCalendar } from '../../shared/calendar/working-calendar';
-import { effectiveDueOn, isDecided } from '../../shared/info-requests/deadlines';
+import { deadlineInForce, isDecided } from '../../shared/info-requests/deadlines';
 import {
   infoRequestStatusSchema,
   refusalGrounds,
   refusalGroundSchema,
+  type InfoRequestStatus,
   type RefusalGround,
 } from '../../shared/info-requests/info-request-values';
 import type { PublicStatistics } from '../../shared/public-api';
@@ -30,6 +31,7 @@ export function statisticsRange(
 /** Only these cells are read: states, dates and grounds, never a name or a text. */
 const statisticsColumns = [
   'status',
+  'urgent',
   'received_on',
   'due_on',
   'extended_due_on',
@@ -70,6 +72,28 @@ const textOf = (cells: Cells, col: string): string | null => {
 };
 
 /**
+ * An open request's deadline in force, with the calendar as corrected now (a correction moves it,
+ * DOMAIN.md); the stored one if its receipt is unknown or the calendar cannot read its dates.
+ */
+function openDeadline(
+  calendar: WorkingCalendar,
+  status: InfoRequestStatus,
+  cells: Cells,
+): string | null {
+  const receivedOn = textOf(cells, 'received_on');
+  const dueOn = textOf(cells, 'due_on');
+  const extendedDueOn = textOf(cells, 'extended_due_on');
+  if (receivedOn === null) return extendedDueOn ?? dueOn;
+  try {
+    const urgent = cells.get('urgent') === 1;
+    return deadlineInForce(calendar, { status, receivedOn, urgent, dueOn, extendedDueOn });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return extendedDueOn ?? dueOn;
+  }
+}
+
+/**
  * The register's figures for requests received in a period, as the national portal publishes
  * them (DOMAIN.md): received, decided by kind (refusals by ground), withdrawn, pending and pending
  * past the deadline in force as of `today`, and the average response time in working days of the
@@ -102,10 +126,8 @@ export async function infoRequestStatistics(
     const receivedOn = textOf(cells, 'received_on') ?? range.from;
     if (!isDecided(status)) {
       figures.pending += 1;
-      const dueOn = textOf(cells, 'due_on');
-      const extendedDueOn = textOf(cells, 'extended_due_on');
-      if (dueOn !== null && effectiveDueOn({ dueOn, extendedDueOn }) < today)
-        figures.pendingPastDeadline += 1;
+      const dueOn = openDeadline(calendar, status, cells);
+      if (dueOn !== null && dueOn < today) figures.pendingPastDeadline += 1;
       continue;
     }
     if (status === 'withdrawn') {

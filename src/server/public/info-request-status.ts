@@ -1,10 +1,11 @@
-import { effectiveDueOn } from '../../shared/info-requests/deadlines';
+import { deadlineInForce, effectiveDueOn, isDecided } from '../../shared/info-requests/deadlines';
 import { infoRequestStatusSchema } from '../../shared/info-requests/info-request-values';
 import type { PublicInfoRequestStatus } from '../../shared/public-api';
 import { infoRequestsTable } from '../../shared/tables/info-requests.tables';
 import type { ServerDb } from '../db/server-db';
 import { decodeCellValue } from '../sync/cell-values';
 import { findSubmission } from './public-status';
+import { serverCalendar } from './server-calendar';
 
 /** Only these cells are ever read for a requester: dates and states, never a name or a text. */
 const statusColumns = [
@@ -42,13 +43,24 @@ export async function infoRequestStatus(
   const status = infoRequestStatusSchema.safeParse(cells.get('status'));
   if (receivedOn === null || dueOn === null || !status.success) return null;
   const extendedDueOn = text('extended_due_on');
+  const urgent = cells.get('urgent') === 1;
+  const stored = effectiveDueOn({ dueOn, extendedDueOn });
+  let inForce = stored;
+  // An open request's deadline follows the calendar as corrected now (shared/info-requests).
+  if (!isDecided(status.data))
+    try {
+      const facts = { status: status.data, receivedOn, urgent, dueOn, extendedDueOn };
+      inForce = deadlineInForce(await serverCalendar(db), facts) ?? stored;
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+    }
   return {
     trackingNumber,
     officialNumber: text('official_number'),
     status: status.data,
-    urgent: cells.get('urgent') === 1,
+    urgent,
     receivedOn,
-    dueOn: effectiveDueOn({ dueOn, extendedDueOn }),
+    dueOn: inForce,
     extended: extendedDueOn !== null,
     answeredOn: text('answered_on'),
   };

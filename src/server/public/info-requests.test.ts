@@ -258,6 +258,65 @@ describeOnBackends('access to information from the website', (backend) => {
     expect(answered.body).not.toContain('المعلومات المطلوبة');
   });
 
+  it("moves an open request's deadline with a correction of the calendar (DOMAIN.md), a decided one's not", async () => {
+    const request = await filed();
+    expect(request).toMatchObject({ receivedOn: '2026-03-10', dueOn: '2026-04-08' });
+    const where = async () =>
+      publicInfoRequestStatusSchema.parse(
+        (await status(request.trackingNumber, request.secret)).json(),
+      );
+    const dueOn = async () => (await where()).dueOn;
+
+    // Thursday 12 March is declared a day off after the request came in.
+    const results = await admin.pushOk(
+      admin.insert(holidaysTable, {
+        day: '2026-03-12',
+        name_ar: 'عطلة استثنائية',
+        name_fr: 'Congé exceptionnel',
+        kind: 'exceptional',
+      }),
+    );
+    expect(results.filter((r) => r.status !== 'accepted')).toEqual([]);
+    // Twenty working days from 10 March without 12 March: one day later.
+    expect(await dueOn()).toBe('2026-04-09');
+
+    // Once decided, the request keeps the deadline it was decided under.
+    const id = await rowIdOf(officer, request.trackingNumber);
+    clock.advance(1000);
+    await officer.pushOk([
+      officer.change(infoRequestsTable, id, 'status', 'answered'),
+      officer.change(infoRequestsTable, id, 'answered_on', '2026-03-11'),
+    ]);
+    expect(await where()).toMatchObject({ status: 'answered', dueOn: '2026-04-08' });
+  });
+
+  it('counts an open request past its deadline as the calendar is corrected now', async () => {
+    // Received Monday 9 February: due Monday 9 March, one day before today.
+    await officer.pushOk(
+      officer.insert(
+        infoRequestsTable,
+        infoRequestValues(officer.userId, { received_on: '2026-02-09' }),
+        newId(),
+      ),
+    );
+    // A period of its own: no other test's figures are cached under it.
+    const period = { from: '2026-02-09', to: '2026-03-10' };
+    const figures = async () =>
+      publicStatisticsResponseSchema.parse((await statistics(period)).json());
+    expect(await figures()).toMatchObject({ pending: 1, pendingPastDeadline: 1 });
+    // Friday 20 February given off: the deadline is today, not past.
+    await admin.pushOk(
+      admin.insert(holidaysTable, {
+        day: '2026-02-20',
+        name_ar: 'عطلة استثنائية',
+        name_fr: 'Congé exceptionnel',
+        kind: 'exceptional',
+      }),
+    );
+    clock.advance(61_000);
+    expect(await figures()).toMatchObject({ pending: 1, pendingPastDeadline: 0 });
+  });
+
   /** The requests the officer registered at the desk, and what became of them. */
   async function registerDecidedRequests(): Promise<void> {
     const requests: Record<string, unknown>[] = [

@@ -383,6 +383,29 @@ describeOnBackends('the public news feed', (backend) => {
     expect(newsFeedResponseSchema.parse(edited.json()).items[0]?.title).toBe('عنوان مصحح للخبر');
   });
 
+  it('keeps its ETag while an unpublished draft is edited', async () => {
+    await article({});
+    const before = await feedJson();
+    expect(before.statusCode, before.body).toBe(200);
+    const etag = before.headers.etag as string;
+
+    // The editor works on an article nobody outside may know of yet.
+    const draft = await article({ title_ar: 'مشروع: إغلاق السوق الأسبوعي', status: 'draft' });
+    await push([editor.change(articlesTable, draft, 'body_ar', 'مسودة داخلية لم تنشر بعد.')]);
+    // Withdrawn before it was ever shown: nothing to tell the website either.
+    await push([editor.change(articlesTable, draft, 'status', 'withdrawn')]);
+    for (const feed of [feedJson, feedRss]) {
+      const after = await feed({}, { 'if-none-match': etag });
+      // The feed shows the same: the website's cache stays valid and learns nothing of the draft.
+      expect(after.statusCode).toBe(304);
+      expect(after.headers.etag).toBe(etag);
+    }
+    // The French feed shows nothing, before and after: its ETag stays too.
+    const french = (await feedJson({ lang: 'fr' })).headers.etag as string;
+    await push([editor.change(articlesTable, draft, 'title_fr', 'Projet interne')]);
+    expect((await feedJson({ lang: 'fr' }, { 'if-none-match': french })).statusCode).toBe(304);
+  });
+
   it('refuses malformed queries with 400, never a 5xx, with CORS', async () => {
     await article({});
     const id = uuidv7();

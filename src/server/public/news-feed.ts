@@ -29,7 +29,10 @@ interface FeedEntry {
 export interface NewsFeedState {
   /** Every article visible now in the asked language, newest first. */
   entries: FeedEntry[];
-  /** Changes with every accepted change to any article and with every scheduled publication. */
+  /**
+   * Changes with every change to an article shown (or no longer shown) and with every scheduled
+   * publication; not with drafts, which the website must not learn of.
+   */
   etag: string;
 }
 
@@ -67,9 +70,10 @@ const newestFirst = (a: FeedEntry, b: FeedEntry): number =>
 /**
  * Which articles the feed shows now, read from the articles' cells in one pass: published, not
  * deleted, dated no later than now, with the title and body of the language. The ETag comes from
- * the newest change to any article cell (a withdrawal too) and the newest date shown (an article
- * scheduled for later appears without any change), with the feed's format and the website's
- * address, which a new version or setting of the server may change.
+ * the articles shown, each with its latest change (an article withdrawn leaves the set, one edited
+ * has a newer change), and the newest date shown (an article scheduled for later appears without
+ * any change), with the feed's format and the website's address, which a new version or setting
+ * of the server may change. Articles not shown take no part: editing a draft moves nothing.
  */
 export async function newsFeedState(
   db: ServerDb,
@@ -95,10 +99,9 @@ export async function newsFeedState(
       articlesTable.name,
     ],
   );
-  let newestChange = 0;
   const entries: FeedEntry[] = [];
+  const latestChange = new Map<string, number>();
   for (const row of rows) {
-    newestChange = Math.max(newestChange, Number(row.seq));
     const publishedMs = publishedMsOf(row.published_at);
     const shown =
       stored(row.status) === 'published' &&
@@ -108,11 +111,15 @@ export async function newsFeedState(
       publishedMs !== null &&
       publishedMs <= nowMs &&
       newsArticleIdSchema.safeParse(row.row_id).success;
-    if (shown) entries.push({ id: row.row_id, publishedMs });
+    if (!shown) continue;
+    entries.push({ id: row.row_id, publishedMs });
+    latestChange.set(row.row_id, Number(row.seq));
   }
   entries.sort(newestFirst);
+  const shownVersions = entries.map((entry) => `${entry.id}@${latestChange.get(entry.id)}`);
+  const articles = createHash('sha256').update(shownVersions.join(',')).digest('hex').slice(0, 16);
   const setting = createHash('sha256').update(websiteUrl).digest('hex').slice(0, 8);
-  const etag = `W/"news1-${newestChange}-${entries[0]?.publishedMs ?? 0}-${setting}"`;
+  const etag = `W/"news2-${articles}-${entries[0]?.publishedMs ?? 0}-${setting}"`;
   return { entries, etag };
 }
 

@@ -187,6 +187,25 @@ describeOnBackends('public endpoints', (backend) => {
     expect((await submit(form)).statusCode).toBe(201);
   });
 
+  it('counts one IPv6 /64 as one address: a script rotating its interface id is stopped at the fifth filing', async () => {
+    // Any home or VPS connection gets a whole /64; picking a new address in it costs nothing.
+    const statuses: number[] = [];
+    for (let host = 1; host <= 8; host++) {
+      const answer = await submit(form, `2001:db8:4a1:7c::${host.toString(16)}`);
+      statuses.push(answer.statusCode);
+    }
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429, 429]);
+    // The next /64 is another subscriber.
+    expect((await submit(form, '2001:db8:4a1:7d::1')).statusCode).toBe(201);
+  });
+
+  it('counts an IPv4 address written as IPv4-mapped IPv6 as itself', async () => {
+    for (let i = 0; i < 5; i += 1) expect((await submit(form)).statusCode).toBe(201);
+    expect((await submit(form, '::ffff:198.51.100.7')).statusCode).toBe(429);
+    expect((await submit(form, '::ffff:c633:6407')).statusCode).toBe(429);
+    expect((await submit(form, '::ffff:198.51.100.8')).statusCode).toBe(201);
+  });
+
   it('refuses what the intake would refuse, and bodies over its limit', async () => {
     const refused = async (payload: unknown, code: number) => {
       const response = await submit(payload);

@@ -9,6 +9,7 @@ import {
 } from '../../shared/tables/complaints.tables';
 import { auditLogTable, departmentsTable, usersTable } from '../../shared/tables/platform.tables';
 import { appSchemaVersion } from '../../shared/tables/schema-version';
+import type { ServerDb } from '../db/server-db';
 import { complaintValues, newId, replyValues } from '../testing/complaint-rows';
 import { ManualClock, seedUser, testServer, TestDevice } from '../testing/test-clients';
 import { describeOnBackends, emptyServerDb } from '../testing/test-databases';
@@ -477,3 +478,101 @@ describeOnBackends('push', (backend) => {
     expect(parseStamp(status?.hlc ?? '')?.millis).toBe(clock.ms);
   });
 });
+
+/**
+ * Two pushes numbering the same two counters (two years of one register, or complaints and info
+ * requests) must not take them in their batches' opposite orders: they would wait on each other in
+ * a circle, which PostgreSQL breaks after deadlock_timeout by failing one (retried by push.ts, at
+ * most 3 tries: a second lost and, under load, a 500). Counters are taken in one order.
+ */
+describeOnBackends(
+  'pushes numbering two counters in opposite orders',
+  (backend) => {
+    let clock: ManualClock;
+    let app: FastifyInstance;
+    const deadlocks: unknown[] = [];
+
+    /** The real database, watched: a transaction PostgreSQL failed to break a deadlock. */
+    function watched(db: ServerDb): ServerDb {
+      return {
+        kind: db.kind,
+        query: (sql, params) => db.query(sql, params),
+        close: () => db.close(),
+        transaction: async (fn) => {
+          try {
+            return await db.transaction(fn);
+          } catch (error) {
+            if ((error as { code?: unknown }).code === '40P01') deadlocks.push(error);
+            throw error;
+          }
+        },
+      };
+    }
+
+    beforeEach(async () => {
+      await emptyServerDb(backend.db());
+      deadlocks.length = 0;
+      clock = new ManualClock();
+      app = await testServer(watched(backend.db()), clock);
+      await seedUser(backend.db(), { username: 'clerk', roles: ['clerk'] }, clock.ms);
+      clock.advance(1000);
+      return () => app.close();
+    });
+
+    it('never deadlocks: the counters are taken in one order', async () => {
+      const [a, b] = [
+        await TestDevice.signIn(app, 'clerk', clock.now),
+        await TestDevice.signIn(app, 'clerk', clock.now),
+      ];
+      if (!a || !b) throw new Error('no devices');
+      const db = backend.db();
+      await db.query(
+        `INSERT INTO register_counters (register, year, last)
+         VALUES ('complaints', 2025, 0), ('complaints', 2026, 0)`,
+      );
+      const complaint = (device: TestDevice, receivedOn: string) =>
+        device.insert(
+          complaintsTable,
+          complaintValues(device.userId, {
+            received_on: receivedOn,
+            created_at: `${receivedOn}T10:00:00.000Z`,
+          }),
+          newId(),
+        );
+      // Another writer holds the 2025 counter a moment (any push numbering a 2025 complaint).
+      let release = () => undefined as void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let holding = () => undefined as void;
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      const holder = backend.another().transaction(async (tx) => {
+        await tx.query(
+          `SELECT last FROM register_counters WHERE register = 'complaints' AND year = 2025
+           FOR UPDATE`,
+        );
+        holding();
+        await released;
+      });
+      await held;
+      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      const first = a.pushOk([...complaint(a, '2025-12-30'), ...complaint(a, '2026-01-02')]);
+      await sleep(300);
+      const second = b.pushOk([...complaint(b, '2026-01-02'), ...complaint(b, '2025-12-30')]);
+      await sleep(300);
+      release();
+      await holder;
+      const results = (await Promise.all([first, second])).flat();
+      expect(results.every((result) => result.status === 'accepted')).toBe(true);
+      const numbers = await db.query<{ value: string }>(
+        `SELECT value FROM cells WHERE tbl = 'complaints' AND col = 'official_number'`,
+      );
+      expect(numbers.map((row) => JSON.parse(row.value) as string).sort()).toEqual([
+        '2025/0001',
+        '2025/0002',
+        '2026/0001',
+        '2026/0002',
+      ]);
+      expect(deadlocks).toEqual([]);
+    });
+  },
+  ['postgres'],
+);

@@ -74,8 +74,9 @@ function isDeadlock(error: unknown): boolean {
  * number in the same transaction.
  *
  * Pushes run side by side until they append: each locks the rows it touches and judges against
- * them, and only the append itself waits for the log's lock (change-log.ts), so the log stays in
- * commit order while the lock is held for two statements and a commit.
+ * them, takes the register counters it numbers with in one order (toNumber), and only the append
+ * itself waits for the log's lock (change-log.ts), so the log stays in commit order while the
+ * lock is held for two statements and a commit.
  */
 export async function pushChanges(
   db: ServerDb,
@@ -188,11 +189,7 @@ async function pushInTransaction(
     ]);
   }
 
-  for (const { tbl, rowId } of numberCandidates.values()) {
-    const numbered = numberedTableOf(tbl);
-    if (!numbered) continue;
-    const year = yearToNumber(numbered, states, rowId);
-    if (year === null) continue;
+  for (const { numbered, year, rowId } of toNumber(numberCandidates.values(), states)) {
     const number = await nextOfficialNumber(tx, numbered.register, year);
     const entry = officialNumberChange(numbered, states, rowId, number, nowMs);
     entries.push(entry);
@@ -206,6 +203,31 @@ async function pushInTransaction(
 
   await appendToLogWithCells(tx, entries, new Set(winners.values()), receivedAt);
   return results;
+}
+
+/** A numbered register (official-numbers.ts). */
+type NumberedTable = NonNullable<ReturnType<typeof numberedTableOf>>;
+
+/**
+ * The rows to number, in the order their counters are taken: by register, then year (rows of one
+ * counter in batch order). Every writer takes register counters in this one order, so two pushes
+ * numbering the same counters never wait on each other in a circle (PostgreSQL would fail one).
+ */
+function toNumber(
+  candidates: Iterable<{ tbl: string; rowId: string }>,
+  states: RowStates,
+): { numbered: NumberedTable; year: number; rowId: string }[] {
+  const rows: { numbered: NumberedTable; year: number; rowId: string }[] = [];
+  for (const { tbl, rowId } of candidates) {
+    const numbered = numberedTableOf(tbl);
+    const year = numbered ? yearToNumber(numbered, states, rowId) : null;
+    if (numbered && year !== null) rows.push({ numbered, year, rowId });
+  }
+  const byRegister = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  // Array.prototype.sort is stable: rows of one counter keep their batch order.
+  return rows.sort(
+    (a, b) => byRegister(a.numbered.register, b.numbered.register) || a.year - b.year,
+  );
 }
 
 async function deferChanges(
