@@ -4,9 +4,9 @@ import { lightingCategory } from '../src/core/sync/sync-fixtures';
 import { ClientUnderTest, ServerUnderTest } from './sync-world';
 
 /**
- * A PC receives what its puller may read. IT often joins a PC with an administrator's account,
- * which may not read CIN numbers: the head who then works on that PC must still see them. And a
- * clerk promoted to head must receive the numbers the server never sent them.
+ * A PC receives what any account signed in online on it may read. IT often joins a PC with an
+ * administrator's account, which may not read CIN numbers: the head who then works on that PC
+ * must still see them. And a clerk promoted to head must receive the numbers never sent before.
  */
 
 let server: ServerUnderTest;
@@ -17,6 +17,7 @@ beforeAll(async () => {
     { username: 'karim', roles: ['clerk'] },
     { username: 'youssef', roles: ['clerk'] },
     { username: 'nadia', roles: ['head'] },
+    { username: 'samira', roles: ['info_officer'] },
   ]);
 }, 60_000);
 afterAll(() => server.close());
@@ -58,15 +59,16 @@ async function registeredWithCin(cin: string): Promise<string> {
   return id;
 }
 
-describe('what a PC pulls follows who may read the most on it', () => {
-  it('a head signing in on a PC an administrator joined takes over pulling: the CINs arrive', async () => {
+describe('a PC receives what any account signed in online on it may read', () => {
+  it('a head signing in on a PC an administrator joined gets the CINs there, and new ones keep coming', async () => {
     const caseId = await registeredWithCin('AB123456');
     const office = await joined('scope-office', 'hanane');
     expect(cinOn(office, caseId)).toBeNull();
 
     expect(await office.signInWithServer('nadia')).toMatchObject({ state: 'ready' });
     await office.sync();
-    expect(pullerOf(office)).toBe(server.users.get('nadia'));
+    // The administrator still pulls; the head's token comes along (readers).
+    expect(pullerOf(office)).toBe(server.users.get('hanane'));
     expect(cinOn(office, caseId)).toBe('AB123456');
     office.signIn('nadia');
     expect(office.ok('cases:get', { id: caseId })).toMatchObject({
@@ -74,11 +76,10 @@ describe('what a PC pulls follows who may read the most on it', () => {
       citizenCinMasked: false,
     });
 
-    // A clerk signing in afterwards does not take pulling back: the numbers keep coming.
+    // A clerk signing in afterwards changes nothing: the numbers keep coming.
     expect(await office.signInWithServer('youssef')).toMatchObject({ state: 'ready' });
     const later = await registeredWithCin('CD654321');
     await office.sync();
-    expect(pullerOf(office)).toBe(server.users.get('nadia'));
     expect(cinOn(office, later)).toBe('CD654321');
   });
 
@@ -106,5 +107,31 @@ describe('what a PC pulls follows who may read the most on it', () => {
     expect(cinOn(annex, caseId)).toBe('EF112233');
     // Nothing was pulled twice into a second row, and the PC is settled.
     expect(annex.status()).toMatchObject({ state: 'online', pending: 0 });
+  });
+
+  it('a PC upgraded from before migration 0009 (pulled_cells NULL), joined by an administrator: the head’s first online sign-in brings the CINs', async () => {
+    const caseId = await registeredWithCin('GH445566');
+    const office = await joined('scope-upgraded', 'hanane');
+    expect(cinOn(office, caseId)).toBeNull();
+    // As migration 0009 leaves a PC that synced before it: nothing recorded yet.
+    office.core.database().prepare('UPDATE sync_state SET pulled_cells = NULL').run();
+
+    // The first online sign-in after the upgrade is the head's (the PC was off or offline).
+    expect(await office.signInWithServer('nadia')).toMatchObject({ state: 'ready' });
+    await office.sync();
+    await office.sync();
+    expect(cinOn(office, caseId)).toBe('GH445566');
+  });
+
+  it('a head signing in on the information officer’s PC receives the CINs of the complaints', async () => {
+    const caseId = await registeredWithCin('JK778899');
+    const desk = await joined('scope-info-desk', 'samira');
+    expect(await desk.signInWithServer('nadia')).toMatchObject({ state: 'ready' });
+    await desk.sync();
+    await desk.sync();
+    // README: "The PC then receives everything its users may see (CIN numbers only for the
+    // roles that may read them)": nadia may read this one, and works on this PC.
+    desk.signIn('nadia');
+    expect(desk.ok('cases:get', { id: caseId })).toMatchObject({ citizenCin: 'JK778899' });
   });
 });

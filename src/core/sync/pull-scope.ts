@@ -5,9 +5,11 @@ import { findUserById } from '../users/users.repo';
 import { readSyncState, updateSyncState } from './sync-state.repo';
 
 /**
- * A PC receives what its puller may read (the server drops the rest). The puller is the account
- * here that may read the most: a head who signs in on a PC an administrator joined takes over the
- * pulling, and the PC pulls a snapshot again so the CIN numbers it never received arrive.
+ * A PC receives what any account signed in online on it may read: its pulls carry the tokens of
+ * those accounts (protocol.ts, readersHeader), so a head's CIN numbers reach a PC the information
+ * officer joined, and the requester ID numbers reach it too. When they may read cells the data
+ * here does not cover (a colleague's first online sign-in, a promotion), the PC pulls a snapshot
+ * again, which per-cell last-writer-wins makes harmless for what is already here.
  */
 
 /** What a pull by these roles covers, as sync_state keeps it. */
@@ -15,36 +17,37 @@ export function pulledCellsOf(roles: readonly Role[]): string {
   return JSON.stringify(readableCells(roles).sort());
 }
 
-/** Whether `candidate` may read every cell `current` may, and more. */
-export function readsMore(candidate: readonly Role[], current: readonly Role[]): boolean {
-  const theirs = new Set(readableCells(candidate));
-  const ours = readableCells(current);
-  return ours.every((cell) => theirs.has(cell)) && theirs.size > ours.length;
-}
-
-/** Whether the user signing in should pull instead of the current puller (known here). */
-export function shouldTakeOverPulling(db: Db, roles: readonly Role[], pullerId: string): boolean {
-  const puller = findUserById(db, pullerId);
-  return puller !== null && readsMore(roles, puller.roles);
+/** The roles of the accounts whose tokens this PC holds, as their users rows here say. */
+function readersRoles(db: Db, holders: readonly string[]): Role[] | null {
+  const roles = new Set<Role>();
+  let known = false;
+  for (const id of holders) {
+    const user = findUserById(db, id);
+    if (!user) continue;
+    known = true;
+    for (const role of user.roles) roles.add(role);
+  }
+  return known ? [...roles] : null;
 }
 
 /**
- * Before each pull: records which cells the data here covers, and when the puller may now read
- * cells it does not (a new puller, a promotion), starts over from a snapshot, which per-cell
- * last-writer-wins makes harmless for what is already here. Returns whether it started over.
- * Cells the puller may no longer read are not pulled any more; those already here stay.
+ * Before each pull: records which cells the data here covers, and starts over from a snapshot
+ * when the PC's readers may now read cells it does not (`holders`: the puller first, then the
+ * others with a token here). Returns whether it started over. Cells nobody here may read any
+ * more are not pulled again; those already here stay.
  */
-export function refreshPullScope(db: Db, pullerId: string): boolean {
-  const puller = findUserById(db, pullerId);
-  // Its users row comes with the first pull (join recorded what that pull covers).
-  if (!puller) return false;
+export function refreshPullScope(db: Db, holders: readonly string[]): boolean {
+  const roles = readersRoles(db, holders);
+  // The users rows come with the first pull (join recorded what that pull covers).
+  if (!roles) return false;
   const state = readSyncState(db);
-  const recorded = pulledCellsOf(puller.roles);
-  if (state.pulledCells === recorded) return false;
-  // A PC from before this was recorded: its data is taken to cover its puller's cells.
-  const pulled =
-    state.pulledCells === null ? null : new Set(JSON.parse(state.pulledCells) as string[]);
-  const widened = pulled !== null && readableCells(puller.roles).some((cell) => !pulled.has(cell));
-  updateSyncState(db, { pulledCells: recorded, ...(widened ? { cursor: null } : {}) });
+  const wanted = pulledCellsOf(roles);
+  if (state.pulledCells === wanted) return false;
+  // A PC from before this was recorded: its data covers what its puller may read.
+  const puller = holders[0] === undefined ? null : findUserById(db, holders[0]);
+  const pulledText = state.pulledCells ?? (puller ? pulledCellsOf(puller.roles) : '[]');
+  const pulled = new Set(JSON.parse(pulledText) as string[]);
+  const widened = readableCells(roles).some((cell) => !pulled.has(cell));
+  updateSyncState(db, { pulledCells: wanted, ...(widened ? { cursor: null } : {}) });
   return widened && state.cursor !== null;
 }

@@ -3,7 +3,12 @@ import type { EventPayloads } from '../../shared/api/events';
 import type { SessionUser } from '../../shared/api/procedures/session.procedures';
 import type { SyncState, SyncStatus } from '../../shared/api/procedures/sync.procedures';
 import { formatStamp } from '../../shared/sync/hlc';
-import { maxPullBatch, maxPushBatch, type SyncChange } from '../../shared/sync/protocol';
+import {
+  maxPullBatch,
+  maxPushBatch,
+  maxReaderTokens,
+  type SyncChange,
+} from '../../shared/sync/protocol';
 import { statement, type Db } from '../db/connection';
 import { hashPassword } from '../session/passwords';
 import { writeCredential } from '../users/users.repo';
@@ -19,7 +24,7 @@ import {
   sendCredentialOutbox,
 } from './credential-outbox';
 import { transferFiles } from './file-transfers';
-import { pulledCellsOf, refreshPullScope, shouldTakeOverPulling } from './pull-scope';
+import { pulledCellsOf, refreshPullScope } from './pull-scope';
 import { conflictCellsOf } from './significant-columns';
 import { DatabaseSecretStore, type SecretStore } from './secret-store';
 import {
@@ -40,6 +45,7 @@ import {
   SyncTransport,
   SyncTransportError,
   type FetchLike,
+  type PullCredentials,
   type Timed,
   type TransportFailure,
 } from './sync-transport';
@@ -322,16 +328,14 @@ export class SyncEngine implements SyncControl {
       // Another server's accounts mean nothing here.
       if (!sameServer) await this.secrets.clear();
       await this.secrets.writeToken(user.id, answer.body.token);
-      // The first account to join pulls, as long as its token lasts, unless this one may read
-      // more (pull-scope.ts).
-      const keeper =
+      // The first account to join pulls, as long as its token lasts; the others' tokens come
+      // along, so the PC receives what any of them may read (pull-scope.ts).
+      const puller =
         sameServer &&
         previous.serverUserId !== null &&
         (await this.secrets.readToken(previous.serverUserId)) !== null
           ? previous.serverUserId
-          : null;
-      const puller =
-        keeper === null || shouldTakeOverPulling(target.db, user.roles, keeper) ? user.id : keeper;
+          : user.id;
       this.assertSame(target);
       this.transaction(target, () => {
         updateSyncState(target.db, {
@@ -399,8 +403,9 @@ export class SyncEngine implements SyncControl {
         now: () => this.now(),
         check: () => this.assertSame(target),
       });
-      this.transaction(target, () => refreshPullScope(target.db, puller));
-      await this.pullAll(target, state.serverUrl, token);
+      const readers = await this.readerTokens(puller);
+      this.transaction(target, () => refreshPullScope(target.db, [puller, ...readers.keys()]));
+      await this.pullAll(target, state.serverUrl, { token, readers: [...readers.values()] });
       this.assertSame(target);
       // The server answered this run: its owner can sign in there and set it again right away.
       refuseOwnWithoutCurrentPassword(target, currentPasswords, this.now());
@@ -530,7 +535,22 @@ export class SyncEngine implements SyncControl {
    * waits beside the one being applied, and the stored cursor still moves only in the transaction
    * of the batch it ends: a run killed anywhere resumes from the last page committed.
    */
-  private async pullAll(target: SyncDatabase, serverUrl: string, token: string): Promise<void> {
+  /** The tokens of the other accounts signed in online here, by user (pull-scope.ts). */
+  private async readerTokens(puller: string): Promise<Map<string, string>> {
+    const readers = new Map<string, string>();
+    for (const holder of await this.secrets.tokenHolders()) {
+      if (holder === puller || readers.size >= maxReaderTokens) continue;
+      const token = await this.secrets.readToken(holder);
+      if (token !== null) readers.set(holder, token);
+    }
+    return readers;
+  }
+
+  private async pullAll(
+    target: SyncDatabase,
+    serverUrl: string,
+    token: PullCredentials,
+  ): Promise<void> {
     this.progress = 0.5;
     this.assertSame(target);
     const first = readSyncState(target.db).cursor;

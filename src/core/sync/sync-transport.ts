@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import {
   apiPrefix,
   latestProtocolVersion,
+  maxReaderTokens,
   protocolHeader,
+  readersHeader,
   pullResponseSchema,
   pushResponseSchema,
   serverErrorSchema,
@@ -27,6 +29,12 @@ import {
  */
 export type TransportFailure =
   'offline' | 'revoked' | 'update-required' | 'invalid-credentials' | 'rejected-request' | 'server';
+
+/** Who pulls, and the tokens of the PC's other accounts (pull-scope.ts). */
+export interface PullCredentials {
+  token: string;
+  readers: readonly string[];
+}
 
 export class SyncTransportError extends Error {
   constructor(
@@ -90,17 +98,20 @@ export class SyncTransport {
     });
   }
 
+  /** `readers`: the tokens of the PC's other accounts, whose readable cells come too. */
   pull(
     serverUrl: string,
-    token: string,
+    credentials: PullCredentials,
     after: string | null,
     limit: number,
   ): Promise<Timed<z.infer<typeof pullResponseSchema>>> {
     const query = new URLSearchParams({ limit: String(limit) });
     if (after !== null) query.set('after', after);
+    const readers = credentials.readers.slice(0, maxReaderTokens);
     return this.call(serverUrl, `/sync/pull?${query.toString()}`, pullResponseSchema, {
       method: 'GET',
-      token,
+      token: credentials.token,
+      ...(readers.length > 0 ? { headers: { [readersHeader]: readers.join(',') } } : {}),
     });
   }
 
@@ -108,9 +119,17 @@ export class SyncTransport {
     serverUrl: string,
     path: string,
     schema: S,
-    request: { method: 'GET' | 'POST' | 'PUT'; token?: string; body?: unknown },
+    request: {
+      method: 'GET' | 'POST' | 'PUT';
+      token?: string;
+      body?: unknown;
+      headers?: Record<string, string>;
+    },
   ): Promise<Timed<z.infer<S>>> {
-    const headers: Record<string, string> = { [protocolHeader]: String(latestProtocolVersion) };
+    const headers: Record<string, string> = {
+      ...request.headers,
+      [protocolHeader]: String(latestProtocolVersion),
+    };
     if (request.token) headers.authorization = `Bearer ${request.token}`;
     if (request.body !== undefined) headers['content-type'] = 'application/json';
     const sentAt = this.wallClock();
