@@ -134,4 +134,20 @@ describe('a PC receives what any account signed in online on it may read', () =>
     desk.signIn('nadia');
     expect(desk.ok('cases:get', { id: caseId })).toMatchObject({ citizenCin: 'JK778899' });
   });
+
+  it('goes on syncing with a colleague’s token when the puller’s is revoked', async () => {
+    const office = await joined('scope-revoked-puller', 'hanane');
+    expect(await office.signInWithServer('nadia')).toMatchObject({ state: 'ready' });
+    await office.sync();
+    await server.db.query('UPDATE devices SET revoked_at = now() WHERE user_id = $1', [
+      server.users.get('hanane') ?? '',
+    ]);
+    await office.sync();
+    expect(pullerOf(office)).toBe(server.users.get('nadia'));
+    const caseId = await registeredWithCin('PQ405060');
+    await office.sync();
+    office.signIn('nadia');
+    expect(office.status().state).toBe('online');
+    expect(cinOn(office, caseId)).toBe('PQ405060');
+  });
 });

@@ -629,6 +629,13 @@ export class SyncEngine implements SyncControl {
     // Only the server refusing the token itself (401) signs out: a 403 is about one request.
     if (error instanceof SyncTransportError && error.status === 401) {
       await this.secrets.writeToken(puller, null);
+      // Another account signed in online here pulls from now on: the PC goes on syncing.
+      const [next] = (await this.readerTokens(puller)).keys();
+      if (next !== undefined && this.host.database()?.db === target.db) {
+        this.transaction(target, () => updateSyncState(target.db, { serverUserId: next }));
+        this.retryAt = 0;
+        return;
+      }
       this.setStoredState(target, 'signed-out');
       return;
     }
