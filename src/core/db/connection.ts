@@ -31,9 +31,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
  * normalized by shared/text, the same code that normalizes queries.
  */
 function registerFunctions(db: Db): void {
-  db.function('maktab_search_text', { deterministic: true, varargs: true }, (...parts: unknown[]) =>
-    indexText(...parts.map((part) => (typeof part === 'string' ? part : null))),
-  );
+  db.function('maktab_search_text', { deterministic: true, varargs: true }, searchTextOf);
+}
+
+/** What `maktab_search_text` gives for a row's columns: the index's text (shared/text). */
+export function searchTextOf(...parts: unknown[]): string {
+  return indexText(...parts.map((part) => (typeof part === 'string' ? part : null)));
 }
 
 type Statement = Database.Statement;

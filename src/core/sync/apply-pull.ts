@@ -7,6 +7,7 @@ import { appSchemaVersion } from '../../shared/tables/schema-version';
 import { isSqliteError } from '../db/startup';
 import { cellClock, keepRowClocks } from './cell-clocks';
 import { recordConflict } from './conflicts.repo';
+import { insertWholeRows, isWholeRow } from './apply-snapshot';
 import { isSignificantColumn } from './significant-columns';
 import { fitsStorage, tableShape, type TableShape } from './table-shapes';
 
@@ -20,6 +21,15 @@ export interface SyncDatabase {
 /** Why a pulled cell waits in sync_inbox instead of being applied. */
 export type InboxReason =
   'incomplete' | 'parent' | 'constraint' | 'newer-schema' | 'unknown' | 'clock-ahead';
+
+export interface ApplyOptions {
+  /**
+   * The batch most likely brings rows not here yet (a first pull's snapshot): they are inserted
+   * in bulk without a lookup each (apply-snapshot.ts), and those found here after all take the
+   * ordinary path. Only a matter of speed: the outcome is the same either way.
+   */
+  wholeRows?: boolean;
+}
 
 /** Reasons worth another try at every batch: what they wait for may arrive with any batch. */
 const retriedEachBatch: readonly InboxReason[] = ['parent', 'constraint', 'clock-ahead'];
@@ -73,9 +83,10 @@ export function applyPulledChanges(
   target: SyncDatabase,
   changes: readonly SyncChange[],
   now: Date,
+  options: ApplyOptions = {},
 ): ApplyOutcome {
   const applier = new PullApplier(target, now);
-  applier.lookUp(changes);
+  applier.lookUp(changes, options.wholeRows ?? false);
   for (const change of changes) applier.take(change);
   applier.retryWaiting(retriedEachBatch);
   return applier.finish();
@@ -108,6 +119,8 @@ class PullApplier {
   /** Of this batch's ids, those already in the change log, with the device that wrote them. */
   private logged = new Map<string, string>();
   private inboxEmpty = false;
+  /** Rows not known here are taken as absent without a lookup (ApplyOptions.wholeRows). */
+  private assumeAbsent = false;
   private readonly aheadLimit: string;
   private maxHlc: string | null = null;
 
@@ -141,7 +154,7 @@ class PullApplier {
         : this.absentRows.get(change.table, change.rowId);
     if (absent) {
       absent.cells.push(change);
-    } else if (this.rowExists(change.table, change.rowId)) {
+    } else if (!this.assumeAbsent && this.rowExists(change.table, change.rowId)) {
       this.applyToRow(shape, change);
     } else {
       const row = { table: change.table, rowId: change.rowId, cells: [change] };
@@ -167,6 +180,7 @@ class PullApplier {
   }
 
   finish(): ApplyOutcome {
+    if (this.assumeAbsent) this.insertInBulk();
     for (const absent of this.absentInOrder) this.insertWhenComplete(absent);
     this.absentInOrder.length = 0;
     this.absentRows.clear();
@@ -205,7 +219,13 @@ class PullApplier {
    * Only changes of rows already here are looked up: a change is logged here only together with
    * its row (the mutation path, or sync writing the row), and rows are never deleted.
    */
-  lookUp(changes: readonly SyncChange[]): void {
+  lookUp(changes: readonly SyncChange[], wholeRows = false): void {
+    this.inboxEmpty = statement(this.db, 'SELECT 1 FROM sync_inbox LIMIT 1').get() === undefined;
+    // Cells waiting in the inbox may belong to this batch's rows: those rows need the usual path.
+    if (wholeRows && this.inboxEmpty) {
+      this.assumeAbsent = true;
+      return;
+    }
     const ids: string[] = [];
     let previous: SyncChange | null = null;
     let previousHere = false;
@@ -225,8 +245,38 @@ class PullApplier {
             this.db,
             'SELECT id, device_id FROM changes WHERE id IN (SELECT value FROM json_each(?))',
           ).all(JSON.stringify(ids)) as { id: string; device_id: string }[]);
-    this.logged = new Map(rows.map((row) => [row.id, row.device_id]));
-    this.inboxEmpty = statement(this.db, 'SELECT 1 FROM sync_inbox LIMIT 1').get() === undefined;
+    for (const row of rows) this.logged.set(row.id, row.device_id);
+  }
+
+  /**
+   * The rows taken as absent, inserted whole in bulk; the rest (a row not whole in this batch, or
+   * in a chunk that met a row already here or a missing parent) taken again the ordinary way.
+   */
+  private insertInBulk(): void {
+    this.assumeAbsent = false;
+    const rows = [...this.absentInOrder];
+    const whole = rows.filter((row) => {
+      const shape = tableShape(this.db, row.table);
+      return shape !== null && isWholeRow(shape, row);
+    });
+    const refused = new Set(insertWholeRows(this.db, whole));
+    const inserted = new Set<AbsentRow>();
+    for (const row of whole) {
+      if (refused.has(row)) continue;
+      inserted.add(row);
+      this.rowKnown.set(row.table, row.rowId, true);
+      this.outcome.tables.add(row.table);
+      this.outcome.recorded += row.cells.length;
+    }
+    // In the order they came: a parent row before its children.
+    const again = rows.filter((row) => !inserted.has(row));
+    this.absentInOrder.length = 0;
+    this.absentRows.clear();
+    if (again.length === 0) return;
+    const cells = again.flatMap((row) => row.cells);
+    for (const cell of cells) this.takenIds.delete(cell.id);
+    this.lookUp(cells);
+    for (const cell of cells) this.take(cell);
   }
 
   private rowExists(table: string, rowId: string): boolean {

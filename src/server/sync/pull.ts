@@ -5,7 +5,7 @@ import type { TableDeclaration } from '../../shared/tables/define-table';
 import { syncedTables } from '../../shared/tables/registry';
 import type { ServerDb } from '../db/server-db';
 import { decodeCellValue } from './cell-values';
-import { encodeCursor, type PullCursor } from './pull-cursor';
+import { decodeCursor, encodeCursor, type PullCursor } from './pull-cursor';
 
 interface ChangeRow {
   id: string;
@@ -171,6 +171,70 @@ async function logPage(
   };
 }
 
+/**
+ * Snapshot pages computed ahead of their request. A client can ask for a page only once it has the
+ * previous one's cursor, so without this the server's query waits for the client and the client
+ * for the query at every page (a first pull of the register is about 2,700 of them). A page made a
+ * moment before it is asked for is as valid as one made on the request: snapshot pages may see
+ * cells newer than their `at` anyway. Kept briefly and few: one per puller in its snapshot.
+ */
+interface PageAhead {
+  key: string;
+  page: Promise<PullPage>;
+  madeAt: number;
+}
+
+const aheadByDb = new WeakMap<ServerDb, PageAhead[]>();
+const mostAhead = 8;
+const aheadKeptMs = 30_000;
+
+function aheadKey(roles: readonly Role[], limit: number, cursor: string): string {
+  return `${[...roles].sort().join(',')}|${limit}|${cursor}`;
+}
+
+function takeAhead(db: ServerDb, key: string): Promise<PullPage> | null {
+  const pages = aheadByDb.get(db);
+  const index = pages?.findIndex((ahead) => ahead.key === key) ?? -1;
+  if (!pages || index === -1) return null;
+  const [ahead] = pages.splice(index, 1);
+  return ahead && Date.now() - ahead.madeAt <= aheadKeptMs ? ahead.page : null;
+}
+
+function makeAhead(db: ServerDb, key: string, make: () => Promise<PullPage>): void {
+  let pages = aheadByDb.get(db);
+  if (!pages) {
+    pages = [];
+    aheadByDb.set(db, pages);
+  }
+  if (pages.some((ahead) => ahead.key === key)) return;
+  const page = make();
+  // Taken later, or never (the client stopped): its failure is for the request that takes it.
+  page.catch(() => undefined);
+  pages.push({ key, page, madeAt: Date.now() });
+  while (pages.length > mostAhead) pages.shift();
+}
+
+/** A snapshot page, made ahead if it was, and the next one started before this one is sent. */
+async function snapshotPageAhead(
+  db: ServerDb,
+  roles: readonly Role[],
+  cursor: Extract<PullCursor, { phase: 'snapshot' }>,
+  readable: ReadonlySet<string>,
+  limit: number,
+  top: number,
+): Promise<PullPage> {
+  const ahead = takeAhead(db, aheadKey(roles, limit, encodeCursor(cursor)));
+  const page = ahead
+    ? await ahead.catch(() => snapshotPage(db, cursor, readable, limit, top))
+    : await snapshotPage(db, cursor, readable, limit, top);
+  const next = decodeCursor(page.cursor);
+  if (next?.phase === 'snapshot')
+    makeAhead(db, aheadKey(roles, limit, page.cursor), () =>
+      snapshotPage(db, next, readable, limit, top),
+    );
+  return page;
+}
+
 /** One pull page for a user with these roles; no cursor starts with the snapshot. */
 export async function pullChanges(
   db: ServerDb,
@@ -186,7 +250,9 @@ export async function pullChanges(
   const top = await lastSeq(db);
   // No cursor, or one from beyond this log (a database restored from a backup): a fresh snapshot,
   // which last-writer-wins merges into whatever the app holds.
-  if (cursor === null || cursor.phase === 'log' || cursor.at > top)
-    return snapshotPage(db, { phase: 'snapshot', at: top, after: null }, readable, limit, top);
-  return snapshotPage(db, cursor, readable, limit, top);
+  const start: Extract<PullCursor, { phase: 'snapshot' }> =
+    cursor === null || cursor.phase === 'log' || cursor.at > top
+      ? { phase: 'snapshot', at: top, after: null }
+      : cursor;
+  return snapshotPageAhead(db, roles, start, readable, limit, top);
 }
