@@ -11,7 +11,7 @@ import type { PublicStatistics } from '../../shared/public-api';
 import { deletedColumn } from '../../shared/sync/stored-values';
 import { infoRequestsTable } from '../../shared/tables/info-requests.tables';
 import type { ServerDb } from '../db/server-db';
-import { decodeCellValue } from '../sync/cell-values';
+import { cellsByRow, textCell, type RowCells } from '../sync/row-cells';
 
 export interface StatisticsRange {
   from: string;
@@ -40,7 +40,7 @@ const statisticsColumns = [
   deletedColumn,
 ];
 
-type Cells = Map<string, unknown>;
+type Cells = RowCells;
 
 async function requestsReceivedIn(db: ServerDb, range: StatisticsRange): Promise<Cells[]> {
   // Cells hold JSON text: a quoted ISO date compares as the date does, byte by byte.
@@ -57,19 +57,8 @@ async function requestsReceivedIn(db: ServerDb, range: StatisticsRange): Promise
       statisticsColumns,
     ],
   );
-  const requests = new Map<string, Cells>();
-  for (const row of rows) {
-    const cells = requests.get(row.row_id) ?? new Map<string, unknown>();
-    cells.set(row.col, decodeCellValue(row.value));
-    requests.set(row.row_id, cells);
-  }
-  return [...requests.values()].filter((cells) => cells.get(deletedColumn) !== 1);
+  return [...cellsByRow(rows).values()].filter((cells) => cells.get(deletedColumn) !== 1);
 }
-
-const textOf = (cells: Cells, col: string): string | null => {
-  const value = cells.get(col);
-  return typeof value === 'string' ? value : null;
-};
 
 /**
  * An open request's deadline in force, with the calendar as corrected now (a correction moves it,
@@ -80,9 +69,9 @@ function openDeadline(
   status: InfoRequestStatus,
   cells: Cells,
 ): string | null {
-  const receivedOn = textOf(cells, 'received_on');
-  const dueOn = textOf(cells, 'due_on');
-  const extendedDueOn = textOf(cells, 'extended_due_on');
+  const receivedOn = textCell(cells, 'received_on');
+  const dueOn = textCell(cells, 'due_on');
+  const extendedDueOn = textCell(cells, 'extended_due_on');
   if (receivedOn === null) return extendedDueOn ?? dueOn;
   try {
     const urgent = cells.get('urgent') === 1;
@@ -123,7 +112,7 @@ export async function infoRequestStatistics(
   for (const cells of requests) {
     const parsed = infoRequestStatusSchema.safeParse(cells.get('status'));
     const status = parsed.success ? parsed.data : 'received';
-    const receivedOn = textOf(cells, 'received_on') ?? range.from;
+    const receivedOn = textCell(cells, 'received_on') ?? range.from;
     if (!isDecided(status)) {
       figures.pending += 1;
       const dueOn = openDeadline(calendar, status, cells);
@@ -141,7 +130,7 @@ export async function infoRequestStatistics(
       const ground = refusalGroundSchema.safeParse(cells.get('refusal_ground'));
       if (ground.success) refusedByGround[ground.data] += 1;
     }
-    const answeredOn = textOf(cells, 'answered_on');
+    const answeredOn = textCell(cells, 'answered_on');
     if (answeredOn === null || answeredOn < receivedOn) continue;
     try {
       responseDays.push(calendar.workingDaysBetween(receivedOn, answeredOn));

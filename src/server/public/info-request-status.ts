@@ -3,7 +3,7 @@ import { infoRequestStatusSchema } from '../../shared/info-requests/info-request
 import type { PublicInfoRequestStatus } from '../../shared/public-api';
 import { infoRequestsTable } from '../../shared/tables/info-requests.tables';
 import type { ServerDb } from '../db/server-db';
-import { decodeCellValue } from '../sync/cell-values';
+import { readRowCells, textCell } from '../sync/row-cells';
 import { findSubmission } from './public-status';
 import { serverCalendar } from './server-calendar';
 
@@ -29,15 +29,8 @@ export async function infoRequestStatus(
 ): Promise<PublicInfoRequestStatus | null> {
   const rowId = await findSubmission(db, infoRequestsTable.name, trackingNumber, secret);
   if (rowId === null) return null;
-  const rows = await db.query<{ col: string; value: string }>(
-    `SELECT col, value FROM cells WHERE tbl = $1 AND row_id = $2 AND col = ANY($3::text[])`,
-    [infoRequestsTable.name, rowId, statusColumns],
-  );
-  const cells = new Map(rows.map((row) => [row.col, decodeCellValue(row.value)]));
-  const text = (col: string) => {
-    const value = cells.get(col);
-    return typeof value === 'string' ? value : null;
-  };
+  const cells = await readRowCells(db, infoRequestsTable.name, rowId, statusColumns);
+  const text = (col: string) => textCell(cells, col);
   const receivedOn = text('received_on');
   const dueOn = text('due_on');
   const status = infoRequestStatusSchema.safeParse(cells.get('status'));

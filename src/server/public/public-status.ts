@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { ComplaintKind, ComplaintStatus } from '../../shared/complaints/complaint-values';
 import type { PublicStatusResponse } from '../../shared/public-api';
 import type { ServerDb } from '../db/server-db';
-import { decodeCellValue } from '../sync/cell-values';
+import { readRowCells, textCell as text } from '../sync/row-cells';
 import { secretHash } from './website-intake';
 
 type PublicStatus = PublicStatusResponse['status'];
@@ -33,18 +33,8 @@ const statusColumns = [
 /** A merge chain is short; the bound only guards against a cycle written by mistake. */
 const mostMergeHops = 5;
 
-async function caseCells(db: ServerDb, rowId: string): Promise<Map<string, unknown>> {
-  const rows = await db.query<{ col: string; value: string }>(
-    `SELECT col, value FROM cells WHERE tbl = 'complaints' AND row_id = $1 AND col = ANY($2::text[])`,
-    [rowId, statusColumns],
-  );
-  return new Map(rows.map((row) => [row.col, decodeCellValue(row.value)]));
-}
-
-const text = (cells: Map<string, unknown>, col: string): string | null => {
-  const value = cells.get(col);
-  return typeof value === 'string' ? value : null;
-};
+const caseCells = (db: ServerDb, rowId: string) =>
+  readRowCells(db, 'complaints', rowId, statusColumns);
 
 /**
  * The record a tracking number names in one register, for whoever holds its secret; null for a

@@ -6,7 +6,7 @@ import {
 import { deletedColumn } from '../../shared/sync/stored-values';
 import { holidaysTable } from '../../shared/tables/calendar.tables';
 import type { ServerDb } from '../db/server-db';
-import { decodeCellValue } from '../sync/cell-values';
+import { cellsByRow } from '../sync/row-cells';
 
 /**
  * The administrator's corrections as the server holds them (the holidays table's cells, pushed
@@ -18,14 +18,8 @@ export async function holidayCorrections(db: ServerDb): Promise<HolidayCorrectio
     'SELECT row_id, col, value FROM cells WHERE tbl = $1 AND col = ANY($2::text[])',
     [holidaysTable.name, ['day', 'kind', deletedColumn]],
   );
-  const rows = new Map<string, Map<string, unknown>>();
-  for (const cell of cells) {
-    const row = rows.get(cell.row_id) ?? new Map<string, unknown>();
-    row.set(cell.col, decodeCellValue(cell.value));
-    rows.set(cell.row_id, row);
-  }
   const corrections: HolidayCorrection[] = [];
-  for (const row of rows.values()) {
+  for (const row of cellsByRow(cells).values()) {
     if (row.get(deletedColumn) === 1) continue;
     const day = holidaysTable.columns.day.schema.safeParse(row.get('day'));
     const kind = holidaysTable.columns.kind.schema.safeParse(row.get('kind'));

@@ -1,5 +1,6 @@
 import type { ComplaintStatus } from './complaint-values';
 import { isPending } from './complaint-values';
+import { fromDayNumber, toDayNumber } from '../calendar/iso-days';
 
 /**
  * The legal clocks of decree 2-17-265 (DOMAIN.md): acknowledge within 15 days of receipt, answer
@@ -9,16 +10,6 @@ export const acknowledgeWithinDays = 15;
 export const answerWithinDays = 60;
 /** A case due within this many days stands out in the queue as at risk. */
 export const atRiskWithinDays = 3;
-
-const dayMs = 86_400_000;
-
-function toDayNumber(isoDate: string): number {
-  return Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / dayMs);
-}
-
-function fromDayNumber(day: number): string {
-  return new Date(day * dayMs).toISOString().slice(0, 10);
-}
 
 export function addDays(isoDate: string, days: number): string {
   return fromDayNumber(toDayNumber(isoDate) + days);
