@@ -23,7 +23,7 @@
 import { Random } from './generate/random';
 import { percentile } from './support/latency';
 import { mb, ms, printTable, ratio, verdict, writeResult } from './support/report';
-import { benchPassword, startBenchServer } from './support/sync-bench-server';
+import { benchPassword, startBenchServer, type BenchServer } from './support/sync-bench-server';
 import { HttpDevice } from './support/sync-http-device';
 import type { SyncServerProcess } from './support/sync-processes';
 import { locationEdit, registerComplaints } from './support/sync-seed';
@@ -71,6 +71,7 @@ interface LoadRun {
 
 export interface SyncConcurrentResult {
   backend: 'postgres' | 'pglite';
+  connection: BenchServer['connection'];
   /** What the goal is judged on (see the head of this file). */
   pacedAligned: LoadRun;
   pacedRandom: LoadRun;
@@ -213,6 +214,7 @@ async function main(): Promise<void> {
     const judged = aligned.run;
     const result: SyncConcurrentResult = {
       backend: server.backend,
+      connection: server.connection,
       pacedAligned: aligned.run,
       pacedRandom: randomPhases.run,
       concurrent: closed.run,
@@ -240,7 +242,7 @@ async function main(): Promise<void> {
     ];
     for (const [label, run, maxRss] of loads) {
       printTable(
-        `Sync (c): ${clients} clients, ${label}, ${run.seconds} s, push ${editsPerPush} edits + pull, server on ${server.backend}: ${run.cycles} cycles, server ${(run.serverCores * 100).toFixed(0)}% of a core, RSS max ${mb(maxRss)}, ${run.errors.length} errors${run.warmUpMax === null ? '' : `, uncounted first round's slowest request ${ms(run.warmUpMax)}`}`,
+        `Sync (c): ${clients} clients, ${label}, ${run.seconds} s, push ${editsPerPush} edits + pull, server on ${server.backend} (${server.connection}): ${run.cycles} cycles, server ${(run.serverCores * 100).toFixed(0)}% of a core, RSS max ${mb(maxRss)}, ${run.errors.length} errors${run.warmUpMax === null ? '' : `, uncounted first round's slowest request ${ms(run.warmUpMax)}`}`,
         ['measure', 'p50', 'p95', 'p99', 'max', 'baseline p99', 'ratio'],
         [
           row('every request (push or pull page)', run, 'request'),

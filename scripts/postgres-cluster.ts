@@ -54,6 +54,8 @@ function runner(): { run: (bin: string, args: string[]) => Promise<void>; owner:
 
 export interface PostgresCluster {
   url: string;
+  /** The same server through its Unix socket (no TCP on the way), for a same-host connection. */
+  socketUrl: string;
   stop: () => Promise<void>;
 }
 
@@ -95,6 +97,7 @@ export async function startCluster(
   ]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    socketUrl: `postgres://postgres@localhost:${port}/postgres?host=${encodeURIComponent(dir)}`,
     stop: async () => {
       try {
         await run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);

@@ -8,6 +8,12 @@ import { postgresBinDir, startCluster } from '../../scripts/postgres-cluster';
  */
 export interface BenchPostgres {
   url: string;
+  /**
+   * How the server reaches PostgreSQL: by its Unix socket (the README's advice when both run on one
+   * host, and the default here), or over TCP on loopback (MAKTAB_BENCH_PG_TCP=1); `given` for
+   * MAKTAB_BENCH_DATABASE_URL.
+   */
+  connection: 'unix-socket' | 'tcp' | 'given';
   createDatabase(): Promise<string>;
   stop(): Promise<void>;
 }
@@ -29,10 +35,17 @@ async function createDatabaseIn(baseUrl: string): Promise<string> {
 export async function startPostgres(): Promise<BenchPostgres | null> {
   const given = process.env.MAKTAB_BENCH_DATABASE_URL;
   if (given)
-    return { url: given, createDatabase: () => createDatabaseIn(given), stop: async () => {} };
+    return {
+      url: given,
+      connection: 'given',
+      createDatabase: () => createDatabaseIn(given),
+      stop: async () => {},
+    };
   const bin = postgresBinDir();
   if (bin === null) return null;
   // A larger WAL so the bulk load does not checkpoint every few seconds.
   const cluster = await startCluster(bin, { max_wal_size: '4GB', shared_buffers: '256MB' });
-  return { ...cluster, createDatabase: () => createDatabaseIn(cluster.url) };
+  const connection = process.env.MAKTAB_BENCH_PG_TCP === '1' ? 'tcp' : 'unix-socket';
+  const url = connection === 'tcp' ? cluster.url : cluster.socketUrl;
+  return { url, connection, stop: cluster.stop, createDatabase: () => createDatabaseIn(url) };
 }

@@ -15,6 +15,8 @@ export { testPassword as benchPassword };
 
 export interface BenchServer {
   backend: 'postgres' | 'pglite';
+  /** How the server reaches PostgreSQL (postgres-cluster.ts); `embedded` for PGlite. */
+  connection: 'unix-socket' | 'tcp' | 'given' | 'embedded';
   process: SyncServerProcess;
   loaded: LoadedServer | null;
   /** Server user ids by username. */
@@ -66,6 +68,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   const serverProcess = await startSyncServer(target);
   return {
     backend: cluster ? 'postgres' : 'pglite',
+    connection: cluster?.connection ?? 'embedded',
     process: serverProcess,
     loaded,
     users,
