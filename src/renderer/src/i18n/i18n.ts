@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../shared/tables/platform.tables';
 import arAdmin from './ar/admin.json';
 import arAuth from './ar/auth.json';
+import arCalendar from './ar/calendar.json';
 import arCases from './ar/cases.json';
 import arCommon from './ar/common.json';
 import arComplaintStats from './ar/complaintStats.json';
@@ -14,6 +15,7 @@ import arSync from './ar/sync.json';
 import arValidation from './ar/validation.json';
 import frAdmin from './fr/admin.json';
 import frAuth from './fr/auth.json';
+import frCalendar from './fr/calendar.json';
 import frCases from './fr/cases.json';
 import frCommon from './fr/common.json';
 import frComplaintStats from './fr/complaintStats.json';
@@ -38,6 +40,7 @@ export const resources = {
     cases: arCases,
     complaintStats: arComplaintStats,
     sync: arSync,
+    calendar: arCalendar,
   },
   fr: {
     common: frCommon,
@@ -51,6 +54,7 @@ export const resources = {
     cases: frCases,
     complaintStats: frComplaintStats,
     sync: frSync,
+    calendar: frCalendar,
   },
 } as const;
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../../shared/errors';
 import { roles } from '../../../shared/roles';
+import { civilHolidays } from '../../../shared/calendar/civil-holidays';
+import { religiousHolidays } from '../../../shared/calendar/religious-holidays';
+import arCalendar from './ar/calendar.json';
 import arCommon from './ar/common.json';
 import arErrors from './ar/errors.json';
 import frErrors from './fr/errors.json';
@@ -60,6 +63,12 @@ describe('translations', () => {
       expect(frErrors).toHaveProperty(code);
     }
     for (const role of roles) expect(arCommon.roles).toHaveProperty(role);
+  });
+
+  it('name every public holiday of the working calendar', () => {
+    const keys = new Set([...civilHolidays, ...religiousHolidays].map((holiday) => holiday.key));
+    // French has the same keys (checked above).
+    expect(Object.keys(arCalendar.holidays).sort()).toEqual([...keys].sort());
   });
 
   it('write Arabic text in Arabic script', () => {
