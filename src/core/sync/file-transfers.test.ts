@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/ids/uuidv7';
 import { createStaff, intakeInput, signInAs } from '../complaints/complaint-fixtures';
 import { hasFile, storeFile } from '../files/file-store';
+import { partialSize } from '../files/partial-download';
 import { createTestCore, setUpAdmin, type TestCore } from '../testing/test-core';
 import { transferFiles, type TransferSummary } from './file-transfers';
 import { maxTransferAttempts } from './file-transfers.repo';
@@ -350,6 +351,38 @@ describe('a transfer pass', () => {
     expect(await pass(url)).toEqual({ uploaded: 0, downloaded: 0, failed: 0 });
     expect(seen).toEqual([expect.objectContaining({ method: 'HEAD', token: 'puller-token' })]);
     expect(queue()).toEqual([expect.objectContaining({ state: 'dormant' })]);
+  });
+});
+
+describe('a download put to sleep', () => {
+  it('drops the pieces that had arrived, and starts over when asked again', async () => {
+    const bytes = png(2500);
+    const sha = sha256Of(bytes);
+    const { complaintId } = pullAttachedCase(bytes);
+    const url = await scriptedServer();
+    // Cut after its first piece: the piece is kept for the next pass.
+    answer = (request) =>
+      request.range === 'bytes=0-999' ? serving(bytes)(request) : { status: 503 };
+    await pass(url);
+    expect(partialSize(t.dataDir, sha)).toBe(1000);
+    t.core
+      .database()
+      .prepare("UPDATE complaints SET status = 'closed' WHERE id = ?")
+      .run(complaintId);
+    seen = [];
+    await pass(url);
+    expect(seen).toEqual([]);
+    expect(queue()).toEqual([expect.objectContaining({ state: 'dormant' })]);
+    expect(partialSize(t.dataDir, sha)).toBe(0);
+    // Asked for: fetched from its first byte.
+    t.core
+      .database()
+      .prepare("UPDATE complaints SET status = 'received' WHERE id = ?")
+      .run(complaintId);
+    answer = serving(bytes);
+    expect(await pass(url)).toEqual({ uploaded: 0, downloaded: 1, failed: 0 });
+    expect(seen[0]?.range).toBe('bytes=0-999');
+    expect(hasFile(t.dataDir, sha)).toBe(true);
   });
 });
 

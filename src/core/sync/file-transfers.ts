@@ -119,6 +119,8 @@ class TransferPass {
   private async download(transfer: QueuedTransfer): Promise<Next> {
     if (!transfer.asked && !openCaseNeeds(this.db, transfer.sha256)) {
       putToSleep(this.db, transfer);
+      // Nobody may ask for it again: what had arrived would lie in the data folder for good.
+      dropPartial(this.dataDir, transfer.sha256);
       return 'next';
     }
     let bytes: Uint8Array;
