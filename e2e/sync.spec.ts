@@ -130,17 +130,30 @@ async function core(page: Page, name: string, input: unknown = {}): Promise<unkn
  * usePushedEvents' refetch is lost), which would make the queue checks flaky.
  */
 async function waitForNumber(page: Page, subject: string, number: string): Promise<void> {
-  const numberOf = async () => {
-    const queue = (await core(page, 'complaints:queue', {
-      page: 0,
-      pageSize: 50,
-      view: 'all',
-      sort: { field: 'number', direction: 'asc' },
-      filters: {},
-    })) as { rows: { subject: string; number: string }[] };
-    return queue.rows.find((row) => row.subject === subject)?.number;
-  };
-  await expect.poll(numberOf, { timeout: 20_000 }).toBe(number);
+  await expect
+    .poll(async () => (await registerRow(page, subject))?.number, { timeout: 20_000 })
+    .toBe(number);
+}
+
+/** The same wait for a case's status: another PC's triage applied here. */
+async function waitForStatus(page: Page, subject: string, status: string): Promise<void> {
+  await expect
+    .poll(async () => (await registerRow(page, subject))?.status, { timeout: 20_000 })
+    .toBe(status);
+}
+
+async function registerRow(
+  page: Page,
+  subject: string,
+): Promise<{ number: string; status: string } | undefined> {
+  const queue = (await core(page, 'complaints:queue', {
+    page: 0,
+    pageSize: 50,
+    view: 'all',
+    sort: { field: 'number', direction: 'asc' },
+    filters: {},
+  })) as { rows: { subject: string; number: string; status: string }[] };
+  return queue.rows.find((row) => row.subject === subject);
 }
 
 async function waitOnline(page: Page): Promise<void> {
@@ -207,16 +220,18 @@ test('two PCs work through an outage and each sees the other’s work with its o
   await choose(b, 'route-department', lighting.ar);
   await b.getByTestId('route-dialog-submit').click();
   await expect(b.getByTestId('route-dialog')).toBeHidden();
+  await expect(b.getByTestId('case-status')).toHaveText('موجهة');
   await b.getByTestId('note-input').fill(headNote);
   await b.getByTestId('add-note').click();
-  await expect(b.getByTestId('timeline')).toContainText(headNote);
-  await expect(b.getByTestId('case-status')).toHaveText('موجهة');
-  // The note's confirmation follows a language switch made while it shows.
+  // The note's confirmation follows a language switch made while it shows. It closes by itself
+  // 5 s after it opened, so the switch comes first and the slower checks after it.
+  await expect(b.getByTestId('success-notice')).toContainText('أضيفت الملاحظة.');
   await b.getByTestId('language-toggle').click();
-  await expect(b.locator('html')).toHaveAttribute('dir', 'ltr');
   await expect(b.getByTestId('success-notice')).toContainText('La note est ajoutée.');
   await b.getByTestId('success-notice').getByRole('button').click();
   await expect(b.getByTestId('success-notice')).toBeHidden();
+  await expect(b.locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(b.getByTestId('timeline')).toContainText(headNote);
   await expect(b.getByTestId('offline-banner')).toBeVisible();
   await saveScreenshot(b, 'sync-offline-case-b-fr');
 
@@ -236,7 +251,9 @@ test('two PCs work through an outage and each sees the other’s work with its o
       .poll(() => core(page, 'sync:status'), { timeout: 15_000 })
       .toMatchObject({ pending: 0, rejections: 0, conflicts: 0 });
 
-  // A sees B's triage, and its own new case under its official number.
+  // A sees B's triage, and its own new case under its official number. Its last run may still be
+  // applying the triage: the queue opens once it has (see waitForNumber).
+  await waitForStatus(a, lampPost.subject, 'routed');
   await openQueue(a);
   await expect(queueRows(a)).toHaveCount(2);
   await expect(queueRow(a, darkStreet.subject).getByTestId('case-number')).toHaveText(official(2));

@@ -90,5 +90,6 @@ describe('the PC killed (SIGKILL) while it works and syncs', () => {
     } finally {
       pc.dispose();
     }
-  }, 180_000);
+    // Each of the 24 runs starts a Node process of its own (about 1.5 s on a quiet machine).
+  }, 360_000);
 });

@@ -1,5 +1,5 @@
 import { MessageChannel } from 'node:worker_threads';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PortTokenCipher } from '../core/sync/port-token-cipher';
 import { TokenUnreadableError } from '../core/sync/token-cipher';
 import { FakeSafeStorage } from './testing/fake-safe-storage';
@@ -93,6 +93,11 @@ describe('the token cipher between core and main', () => {
     channel.port2.postMessage({ id: 1, op: 'decrypt', text: 7 });
     channel.port2.postMessage({ id: 2, op: 'format-disk' });
     channel.port2.postMessage({ id: 3, op: 'available' });
+    // The good question's answer first (however slow the machine), then a moment for any answer
+    // to a malformed one that would trail it.
+    await vi.waitFor(() => expect(answers).toContainEqual(expect.objectContaining({ id: 3 })), {
+      timeout: 10_000,
+    });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(answers).toEqual([{ id: 3, kind: 'available', available: true }]);
   });

@@ -297,7 +297,7 @@ describeOnBackends('file cleanup', (backend) => {
     const bytes = png(2000);
     expect((await putWhole(clerk, bytes)).statusCode).toBe(201);
     clock.advance(31 * day);
-    await expect.poll(() => stored(), { timeout: 5000, interval: 20 }).toEqual([]);
+    await expect.poll(() => stored(), { timeout: 20_000, interval: 20 }).toEqual([]);
     await timed.close();
 
     const reports = lines

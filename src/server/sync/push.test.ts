@@ -553,11 +553,25 @@ describeOnBackends(
         await released;
       });
       await held;
-      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      // Each push is let go only once PostgreSQL has it waiting on a lock (the held counter), not
+      // after a pause that a loaded machine may outlast: the circle needs both inside.
+      const waitingOnLocks = (count: number) =>
+        expect
+          .poll(
+            async () =>
+              (
+                await db.query<{ n: number }>(
+                  `SELECT count(*)::int AS n FROM pg_stat_activity
+                   WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+                )
+              )[0]?.n,
+            { timeout: 20_000, interval: 20 },
+          )
+          .toBeGreaterThanOrEqual(count);
       const first = a.pushOk([...complaint(a, '2025-12-30'), ...complaint(a, '2026-01-02')]);
-      await sleep(300);
+      await waitingOnLocks(1);
       const second = b.pushOk([...complaint(b, '2026-01-02'), ...complaint(b, '2025-12-30')]);
-      await sleep(300);
+      await waitingOnLocks(2);
       release();
       await holder;
       const results = (await Promise.all([first, second])).flat();
