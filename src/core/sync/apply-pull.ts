@@ -1,13 +1,14 @@
 import { HLC_DEFAULT_MAX_DRIFT_MS, formatStamp } from '../../shared/sync/hlc';
 import type { HybridLogicalClock } from '../../shared/sync/hlc';
 import type { SyncChange } from '../../shared/sync/protocol';
+import { snapshotPageChanges, type SnapshotPage } from '../../shared/sync/snapshot-page';
 import { statement, type Db } from '../db/connection';
 import type { Statement } from 'better-sqlite3';
 import { appSchemaVersion } from '../../shared/tables/schema-version';
 import { isSqliteError } from '../db/startup';
 import { cellClock, keepRowClocks } from './cell-clocks';
 import { recordConflict } from './conflicts.repo';
-import { insertWholeRows, isWholeRow } from './apply-snapshot';
+import { insertSnapshotRows, insertWholeRows, isWholeRow } from './apply-snapshot';
 import { isSignificantColumn } from './significant-columns';
 import { fitsStorage, tableShape, type TableShape } from './table-shapes';
 
@@ -93,6 +94,25 @@ export function applyPulledChanges(
 }
 
 /**
+ * The same for a snapshot page that came in rows (shared/sync/snapshot-page.ts): in a first pull
+ * (`wholeRows`, nothing waiting in the inbox) its rows go in whole straight from the page, and only
+ * what the fast path cannot take becomes changes for the ordinary path. Same outcome either way.
+ */
+export function applyPulledRows(
+  target: SyncDatabase,
+  page: SnapshotPage,
+  now: Date,
+  options: ApplyOptions = {},
+): ApplyOutcome {
+  const applier = new PullApplier(target, now);
+  const changes = applier.insertRowsWhole(page, options.wholeRows ?? false);
+  applier.lookUp(changes);
+  for (const change of changes) applier.take(change);
+  applier.retryWaiting(retriedEachBatch);
+  return applier.finish();
+}
+
+/**
  * After an update of the app, changes parked for a newer schema (or for a table this app did not
  * know) get another try; called once the database is open.
  */
@@ -161,6 +181,20 @@ class PullApplier {
       this.absentRows.set(change.table, change.rowId, row);
       this.absentInOrder.push(row);
     }
+  }
+
+  /** The rows of a first pull's page inserted whole; the page's other cells, as changes. */
+  insertRowsWhole(page: SnapshotPage, wholeRows: boolean): SyncChange[] {
+    if (!wholeRows) return snapshotPageChanges(page);
+    this.inboxEmpty = statement(this.db, 'SELECT 1 FROM sync_inbox LIMIT 1').get() === undefined;
+    // Cells waiting in the inbox may belong to this page's rows: those rows need the usual path.
+    if (!this.inboxEmpty) return snapshotPageChanges(page);
+    return insertSnapshotRows(this.db, page, this.aheadLimit, ({ table, rowId, cells, latest }) => {
+      this.rowKnown.set(table, rowId, true);
+      this.outcome.tables.add(table);
+      this.outcome.recorded += cells;
+      if (this.maxHlc === null || latest > this.maxHlc) this.maxHlc = latest;
+    });
   }
 
   /** Takes waiting cells out of the inbox and applies them again (they may park again). */

@@ -5,7 +5,8 @@ import type { SyncChange } from '../../shared/sync/protocol';
 import { complaintsTable } from '../../shared/tables/complaints.tables';
 import { createStaff, intakeInput, signInAs } from '../complaints/complaint-fixtures';
 import { createTestCore, setUpAdmin, type TestCore } from '../testing/test-core';
-import { applyPulledChanges, type SyncDatabase } from './apply-pull';
+import { packSnapshotPage } from '../../shared/sync/snapshot-page';
+import { applyPulledChanges, applyPulledRows, type SyncDatabase } from './apply-pull';
 import {
   markSearchDeferred,
   rebuildSearchStep,
@@ -209,6 +210,105 @@ describe('whole rows of a first pull inserted in bulk', () => {
     } finally {
       other.dispose();
     }
+  });
+});
+
+describe('a first pull page in rows (snapshot-page.ts)', () => {
+  const rest = { cursor: 'l:1', hasMore: true, serverTime: 0 };
+
+  function applyRows(cells: readonly SyncChange[], of: TestCore = t) {
+    return of.core.database().transaction(() =>
+      applyPulledRows(target(of), packSnapshotPage(cells, rest), new Date(of.clock.ms), {
+        wholeRows: true,
+      }),
+    )();
+  }
+
+  function state(of: TestCore) {
+    const all = (sql: string) => of.core.database().prepare(sql).all();
+    return {
+      complaints: all('SELECT * FROM complaints ORDER BY id'),
+      clocks: all('SELECT * FROM sync_row_clocks ORDER BY tbl, row_id'),
+      inbox: all(
+        'SELECT change_id, tbl, row_id, col, value, hlc, schema_version, reason FROM sync_inbox ORDER BY change_id',
+      ),
+      log: all(
+        "SELECT id, tbl, row_id, col, value, hlc, state FROM changes WHERE device_id <> 'x' AND tbl = 'complaints' ORDER BY id",
+      ),
+    };
+  }
+
+  it('ends exactly as the same page in changes, whatever the page holds', () => {
+    const earlier = snapshotRows(20);
+    const fresh = snapshotRows(150);
+    // A row already here, seen again with a newer subject (the snapshot after an edit).
+    const hereId = earlier[0]!.rowId;
+    const again = earlier
+      .filter((change) => change.rowId === hereId)
+      .map((change) =>
+        change.column === 'subject'
+          ? { ...change, id: uuidv7(), value: 'موضوع معدل', hlc: remote.stamp(t.clock.ms) }
+          : change,
+      );
+    // Among whole rows that go in: a row stamped further ahead than this clock accepts, one by a
+    // newer app, one with a value its column cannot store. Then one breaking the register's
+    // unique local number (of a row here), one cut short (its last cells on the next page), and
+    // one whose cells are apart in the page (fresh's 25th, around `again`).
+    const ahead = snapshotRows(1, 10 * minute);
+    const newer = snapshotRows(1).map((change) => ({ ...change, schemaVersion: 99 }));
+    const misfit = snapshotRows(1).map((change) =>
+      change.column === 'subject' ? { ...change, value: 42 } : change,
+    );
+    const clash = remote.complaintCells(uuidv7(), () => remote.stamp(t.clock.ms, -minute), {
+      local_number: 'PC02-2026-0005',
+    });
+    const cut = snapshotRows(1).slice(0, 5);
+    const page = [
+      ...fresh.slice(0, 290),
+      ...ahead,
+      ...newer,
+      ...misfit,
+      ...fresh.slice(290, 700),
+      ...again,
+      ...fresh.slice(700),
+      ...clash,
+      ...cut,
+    ];
+    const other = createTestCore();
+    try {
+      setUpAdmin(other);
+      createStaff(other, 'nadia', ['head']);
+      apply(earlier);
+      apply(earlier, other);
+      const inRows = applyRows(page);
+      const inChanges = apply(page, other);
+      expect(inRows).toEqual(inChanges);
+      expect(inRows.parked).toBeGreaterThan(clash.length);
+      expect(state(t)).toEqual(state(other));
+      expect(cell(t, 'complaints', hereId, 'subject')).toBe('موضوع معدل');
+      expect(count('SELECT count(*) AS n FROM complaints')).toBe(170);
+      expect(count('SELECT count(DISTINCT row_id) AS n FROM sync_inbox')).toBe(5);
+    } finally {
+      other.dispose();
+    }
+  });
+
+  it('takes a page again after a crash, and a page that finds its rows here, as changes do', () => {
+    const page = snapshotRows(120);
+    const db = t.core.database();
+    expect(() =>
+      db.transaction(() => {
+        applyPulledRows(target(), packSnapshotPage(page, rest), new Date(t.clock.ms), {
+          wholeRows: true,
+        });
+        throw new Error('killed before the commit');
+      })(),
+    ).toThrow('killed');
+    expect(count('SELECT count(*) AS n FROM complaints')).toBe(0);
+    expect(applyRows(page)).toMatchObject({ recorded: page.length, parked: 0 });
+    const before = state(t);
+    expect(applyRows(page)).toMatchObject({ recorded: 0, parked: 0 });
+    expect(state(t)).toEqual(before);
   });
 });
 

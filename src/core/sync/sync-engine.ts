@@ -14,6 +14,7 @@ import { hashPassword } from '../session/passwords';
 import { writeCredential } from '../users/users.repo';
 import {
   applyPulledChanges,
+  applyPulledRows,
   type ApplyOptions,
   retryParkedForSchema,
   type ApplyOutcome,
@@ -51,9 +52,11 @@ import {
   type StoredSyncState,
 } from './sync-state.repo';
 import {
+  cellCount,
   SyncTransport,
   SyncTransportError,
   type FetchLike,
+  type PulledCells,
   type PullCredentials,
   type Timed,
   type TransportFailure,
@@ -606,16 +609,16 @@ export class SyncEngine implements SyncControl {
       this.assertSame(target);
       // A prefetched answer waited behind an apply: its round trip says nothing of the clocks.
       if (!prefetched) this.learnOffset(target, answer);
-      const { changes, hasMore, cursor } = answer.body;
+      const { cells, hasMore, cursor } = answer.body;
       // The server has more but none it may hand out yet (a write still committing): next run.
       const next =
-        hasMore && changes.length > 0
+        hasMore && cellCount(cells) > 0
           ? this.transport.pull(serverUrl, token, cursor, this.pullLimit)
           : null;
       // Awaited below; a failure while this batch is applied must not go unhandled meanwhile.
       next?.catch(() => undefined);
       const apply = () =>
-        this.applyBatch(target, changes, { wholeRows: firstPull }, () => {
+        this.applyBatch(target, cells, { wholeRows: firstPull }, () => {
           if (deferSearch) markSearchDeferred(target.db);
           const state = readSyncState(target.db);
           if (!hasMore) {
@@ -659,17 +662,20 @@ export class SyncEngine implements SyncControl {
   applyPulled(changes: readonly SyncChange[]): ApplyOutcome {
     const target = this.host.database();
     if (!target) throw new Error('no open database');
-    return this.applyBatch(target, changes, {}, () => undefined);
+    return this.applyBatch(target, { changes }, {}, () => undefined);
   }
 
   private applyBatch(
     target: SyncDatabase,
-    changes: readonly SyncChange[],
+    cells: PulledCells,
     options: ApplyOptions,
     alongside: () => void,
   ): ApplyOutcome {
     const outcome = this.transaction(target, () => {
-      const applied = applyPulledChanges(target, changes, this.now(), options);
+      const applied =
+        'rows' in cells
+          ? applyPulledRows(target, cells.rows, this.now(), options)
+          : applyPulledChanges(target, cells.changes, this.now(), options);
       alongside();
       return applied;
     });

@@ -21,6 +21,11 @@ import {
   uploadResponseSchema,
   type UploadResponse,
 } from '../../shared/sync/files-protocol';
+import {
+  parseSnapshotPage,
+  snapshotPageMediaType,
+  type SnapshotPage,
+} from '../../shared/sync/snapshot-page';
 
 /**
  * What went wrong talking to the server, as sync acts on it: `offline` retries with backoff,
@@ -50,10 +55,33 @@ export class SyncTransportError extends Error {
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
+interface Exchange {
+  method: 'GET' | 'POST' | 'PUT';
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
 export interface TransportOptions {
   fetch?: FetchLike;
   /** A request taking longer than this counts as the server being unreachable. */
   timeoutMs?: number;
+}
+
+/** A pull page's cells: changes, or the rows of a snapshot page (shared/sync/snapshot-page.ts). */
+export type PulledCells = { changes: readonly SyncChange[] } | { rows: SnapshotPage };
+
+export interface PullAnswer {
+  cells: PulledCells;
+  cursor: string;
+  hasMore: boolean;
+  serverTime: number;
+}
+
+/** How many cells a pull page brought. */
+export function cellCount(cells: PulledCells): number {
+  if ('changes' in cells) return cells.changes.length;
+  return cells.rows.tables.reduce((sum, run) => sum + run.columns.length * run.rows.length, 0);
 }
 
 /** Server time and how long the request took, so the clock offset can use the midpoint. */
@@ -98,34 +126,67 @@ export class SyncTransport {
     });
   }
 
-  /** `readers`: the tokens of the PC's other accounts, whose readable cells come too. */
-  pull(
+  /**
+   * `readers`: the tokens of the PC's other accounts, whose readable cells come too. A snapshot
+   * page may come in rows (shared/sync/snapshot-page.ts) from a server that knows them, checked
+   * as strictly as changes are; an older server, and every page of the log, send changes.
+   */
+  async pull(
     serverUrl: string,
     credentials: PullCredentials,
     after: string | null,
     limit: number,
-  ): Promise<Timed<z.infer<typeof pullResponseSchema>>> {
+  ): Promise<Timed<PullAnswer>> {
     const query = new URLSearchParams({ limit: String(limit) });
     if (after !== null) query.set('after', after);
     const readers = credentials.readers.slice(0, maxReaderTokens);
-    return this.call(serverUrl, `/sync/pull?${query.toString()}`, pullResponseSchema, {
+    const answer = await this.exchange(serverUrl, `/sync/pull?${query.toString()}`, {
       method: 'GET',
       token: credentials.token,
-      ...(readers.length > 0 ? { headers: { [readersHeader]: readers.join(',') } } : {}),
+      headers: {
+        accept: `${snapshotPageMediaType}, application/json`,
+        ...(readers.length > 0 ? { [readersHeader]: readers.join(',') } : {}),
+      },
     });
+    const { json, status, contentType, sentAt, receivedAt } = answer;
+    if (contentType.startsWith(snapshotPageMediaType)) {
+      const page = parseSnapshotPage(json);
+      if (!page) throw new SyncTransportError('server', status, null, 'malformed answer');
+      const { cursor, hasMore, serverTime } = page;
+      return { body: { cells: { rows: page }, cursor, hasMore, serverTime }, sentAt, receivedAt };
+    }
+    const parsed = pullResponseSchema.safeParse(json);
+    if (!parsed.success) throw new SyncTransportError('server', status, null, 'malformed answer');
+    const { changes, cursor, hasMore, serverTime } = parsed.data;
+    return { body: { cells: { changes }, cursor, hasMore, serverTime }, sentAt, receivedAt };
   }
 
   private async call<S extends z.ZodType>(
     serverUrl: string,
     path: string,
     schema: S,
-    request: {
-      method: 'GET' | 'POST' | 'PUT';
-      token?: string;
-      body?: unknown;
-      headers?: Record<string, string>;
-    },
+    request: Exchange,
   ): Promise<Timed<z.infer<S>>> {
+    const { json, status, sentAt, receivedAt } = await this.exchange(serverUrl, path, request);
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new SyncTransportError('server', status, null, 'malformed answer');
+    }
+    return { body: parsed.data, sentAt, receivedAt };
+  }
+
+  /** One request, its answer's JSON when it succeeded; a failure thrown as sync acts on it. */
+  private async exchange(
+    serverUrl: string,
+    path: string,
+    request: Exchange,
+  ): Promise<{
+    json: unknown;
+    status: number;
+    contentType: string;
+    sentAt: number;
+    receivedAt: number;
+  }> {
     const headers: Record<string, string> = {
       ...request.headers,
       [protocolHeader]: String(latestProtocolVersion),
@@ -154,11 +215,8 @@ export class SyncTransport {
     const receivedAt = this.wallClock();
     const json = parseJson(text);
     if (!response.ok) throw failureOf(response.status, json);
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      throw new SyncTransportError('server', response.status, null, 'malformed answer');
-    }
-    return { body: parsed.data, sentAt, receivedAt };
+    const contentType = (response.headers.get('content-type') ?? '').toLowerCase();
+    return { json, status: response.status, contentType, sentAt, receivedAt };
   }
 
   // --- Attachment files by SHA-256 (shared/sync/files-protocol.ts, sync/file-transfers.ts) ---

@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { maxPullBatch, pullResponseSchema, type SyncChange } from '../../shared/sync/protocol';
+import {
+  parseSnapshotPage,
+  snapshotPageChanges,
+  snapshotPageMediaType,
+} from '../../shared/sync/snapshot-page';
 import { complaintsTable } from '../../shared/tables/complaints.tables';
 import { complaintValues, newId } from '../testing/complaint-rows';
 import {
@@ -126,6 +131,56 @@ describeOnBackends('pull', (backend) => {
         value: JSON.parse(row.value) as unknown,
         hlc: row.hlc,
       });
+  });
+
+  it('sends the snapshot in rows to an app that accepts them, and the log in changes', async () => {
+    const inRows: SyncChange[] = [];
+    const pullInRows = async (after: string | undefined) => {
+      const response = await app.inject({
+        method: 'GET',
+        url: '/api/v1/sync/pull',
+        headers: { ...head.headers, accept: `${snapshotPageMediaType}, application/json` },
+        query: { limit: '70', ...(after === undefined ? {} : { after }) },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers.vary).toBe('accept');
+      return response;
+    };
+    let cursor: string | undefined;
+    for (;;) {
+      const response = await pullInRows(cursor);
+      expect(response.headers['content-type']).toContain(snapshotPageMediaType);
+      const page = parseSnapshotPage(response.json());
+      expect(page).not.toBeNull();
+      // Rows by runs of one table and the same columns, not one entry a cell.
+      expect(page!.tables.length).toBeLessThan(10);
+      inRows.push(...snapshotPageChanges(page!));
+      cursor = page!.cursor;
+      if (!page!.hasMore) break;
+    }
+    // An app from before rows (no Accept) is served the very same cells, in changes.
+    const old = await head.pull(undefined, 70);
+    expect(old.headers['content-type']).toMatch(/^application\/json/);
+    expect(old.json()).not.toHaveProperty('tables');
+    const inChanges = await head.pullAll(undefined, 70);
+    expect(inRows).toEqual(inChanges.changes);
+    expect(cursor).toBe(inChanges.cursor);
+    // The log after the snapshot comes in changes, whatever the app accepts.
+    clock.advance(5);
+    const edit = clerk.change(complaintsTable, complaints[1] ?? '', 'district', 'حي السلام');
+    await clerk.pushOk([edit]);
+    const logged = await pullInRows(cursor);
+    expect(logged.headers['content-type']).toMatch(/^application\/json/);
+    expect(pullResponseSchema.parse(logged.json()).changes).toEqual([edit]);
+    // Both forms are in the OpenAPI document.
+    const docs = await app.inject({ method: 'GET', url: '/docs/json' });
+    const { paths } = docs.json<{
+      paths: Record<string, { get: { responses: Record<string, { content: object }> } }>;
+    }>();
+    expect(Object.keys(paths['/api/v1/sync/pull']!.get.responses['200']!.content)).toEqual([
+      'application/json',
+      snapshotPageMediaType,
+    ]);
   });
 
   it('sends a row wider than the page whole, alone', async () => {

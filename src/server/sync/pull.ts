@@ -23,6 +23,8 @@ export interface PullPage {
   changes: SyncChange[];
   cursor: string;
   hasMore: boolean;
+  /** A page of the snapshot, whole rows one after another: it may travel in rows (snapshot-page.ts). */
+  fromSnapshot?: true;
 }
 
 const tables: readonly TableDeclaration[] = Object.values(syncedTables);
@@ -107,8 +109,15 @@ async function snapshotPage(
   const taken: ChangeRow[] = [];
   let last: ChangeRow | undefined;
   let whole = true;
+  // By table once, rather than a `table.column` text made for each of the page's cells.
+  const readableColumns = new Map<string, Set<string>>();
+  for (const cell of readable) {
+    const [table = '', column = ''] = cell.split('.');
+    readableColumns.set(table, (readableColumns.get(table) ?? new Set()).add(column));
+  }
   for (const group of groups) {
-    const cells = group.filter((row) => readable.has(`${row.tbl}.${row.col}`));
+    const columns = readableColumns.get(group[0]!.tbl);
+    const cells = columns ? group.filter((row) => columns.has(row.col)) : [];
     // A row wider than the page still travels whole, alone.
     if (taken.length > 0 && taken.length + cells.length > limit) {
       whole = false;
@@ -122,10 +131,12 @@ async function snapshotPage(
       changes: taken.map(toChange),
       cursor: encodeCursor({ phase: 'log', after: cursor.at }),
       hasMore: top > cursor.at,
+      fromSnapshot: true,
     };
   }
   return {
     changes: taken.map(toChange),
+    fromSnapshot: true,
     cursor: encodeCursor({
       phase: 'snapshot',
       at: cursor.at,

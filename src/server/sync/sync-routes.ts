@@ -8,6 +8,11 @@ import {
   readersHeader,
   serverErrorSchema,
 } from '../../shared/sync/protocol';
+import {
+  packSnapshotPage,
+  snapshotPageMediaType,
+  snapshotPageSchema,
+} from '../../shared/sync/snapshot-page';
 import { authenticate } from '../auth/authenticate';
 import { readerRoles } from '../auth/reader-roles';
 import { openApiSchema } from '../http/openapi-schema';
@@ -61,21 +66,43 @@ export function registerSyncRoutes(app: FastifyInstance, deps: ServerDeps): void
     {
       schema: {
         summary: 'Pull the changes after a cursor (none: a snapshot of the current cells first)',
+        description: `A snapshot page comes in rows (${snapshotPageMediaType}) to an app that accepts that type; otherwise, and for every page of the log, in changes (application/json).`,
         tags: ['sync'],
         security: [{ bearer: [] }],
         querystring: openApiSchema(pullQuerySchema),
-        response: { 200: openApiSchema(pullResponseSchema, 'output'), ...errors },
+        response: {
+          200: {
+            description: 'A page of changes, or of snapshot rows when accepted',
+            content: {
+              'application/json': { schema: openApiSchema(pullResponseSchema, 'output') },
+              [snapshotPageMediaType]: { schema: openApiSchema(snapshotPageSchema, 'output') },
+            },
+          },
+          ...errors,
+        },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const auth = await authenticate(db, request.headers.authorization, now());
       const query = parseRequest(pullQuerySchema, request.query);
       const cursor = query.after === undefined ? null : decodeCursor(query.after);
       if (query.after !== undefined && cursor === null)
         throw new ServerError('VALIDATION', 'after: invalid cursor');
       const roles = await readerRoles(db, auth, request.headers[readersHeader], now());
-      const page = await pullChanges(db, roles, cursor, query.limit ?? defaultPullLimit);
-      return { ...page, serverTime: now() };
+      const {
+        changes,
+        cursor: next,
+        hasMore,
+        fromSnapshot,
+      } = await pullChanges(db, roles, cursor, query.limit ?? defaultPullLimit);
+      void reply.header('vary', 'accept');
+      // An app from before snapshot pages, or a page of the log: changes as ever.
+      if (!fromSnapshot || !request.headers.accept?.toLowerCase().includes(snapshotPageMediaType))
+        return { changes, cursor: next, hasMore, serverTime: now() };
+      void reply.type(snapshotPageMediaType);
+      const page = packSnapshotPage(changes, { cursor: next, hasMore, serverTime: now() });
+      // Encoded once here: a string would be measured, then encoded again as it is written.
+      return Buffer.from(JSON.stringify(page));
     },
   );
 }

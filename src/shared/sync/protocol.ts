@@ -30,10 +30,13 @@ export const maxPushBatch = 500;
 export const maxPullBatch = 5_000;
 
 const uuid = z.uuid();
+/** The form of an HLC stamp as text, for checks outside zod (snapshot-page.ts). */
+export const hlcTextPattern =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-[0-9a-f]{16}$/;
 /** An HLC stamp as text (shared/sync/hlc.ts formatStamp): compares correctly as a string. */
-export const hlcTextSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f]{4}-[0-9a-f]{16}$/);
+export const hlcTextSchema = z.string().regex(hlcTextPattern);
+/** The form of a synced table's or column's name. */
+export const syncNamePattern = /^[a-z][a-z0-9_]{0,62}$/;
 
 /**
  * One changed cell, as core's change log holds it. `value` is the STORED form of the column
@@ -45,9 +48,9 @@ export const maxCellValueLength = 20_000;
 
 export const changeSchema = z.strictObject({
   id: uuid,
-  table: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/),
+  table: z.string().regex(syncNamePattern),
   rowId: z.string().min(1).max(60),
-  column: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/),
+  column: z.string().regex(syncNamePattern),
   value: z.union([z.string().max(maxCellValueLength), z.number(), z.null()]),
   hlc: hlcTextSchema,
   userId: uuid.nullable(),
