@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { SyncChange } from '../../shared/sync/protocol';
 import { complaintsTable } from '../../shared/tables/complaints.tables';
 import { complaintValues, newId } from '../testing/complaint-rows';
+import { pagesAheadMade } from './pull';
 import { applyLww, ManualClock, seedUser, testServer, TestDevice } from '../testing/test-clients';
 import { describeOnBackends, emptyServerDb } from '../testing/test-databases';
 
@@ -52,8 +53,8 @@ describeOnBackends('snapshot pages made ahead', (backend) => {
       first = await head.pullPage(first.cursor, 40);
       before.push(...first.changes);
     }
-    // Time for the next page to be made ahead, before the write below.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The next page made ahead, before the write below.
+    await pagesAheadMade(backend.db());
     const notYet = complaints.filter((id) => !before.some((change) => change.rowId === id));
     expect(notYet.length).toBeGreaterThan(1);
     clock.advance(5);

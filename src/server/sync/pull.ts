@@ -211,6 +211,14 @@ function takeAhead(db: ServerDb, key: string): Promise<PullPage> | null {
   return ahead && Date.now() - ahead.madeAt <= aheadKeptMs ? ahead.page : null;
 }
 
+/**
+ * Settles once the pages being made ahead on `db` are made: a write after this is in none of them
+ * (the tests of pages made ahead wait on it rather than on a pause a loaded machine may outlast).
+ */
+export async function pagesAheadMade(db: ServerDb): Promise<void> {
+  await Promise.allSettled((aheadByDb.get(db) ?? []).map((ahead) => ahead.page));
+}
+
 function makeAhead(db: ServerDb, key: string, make: () => Promise<PullPage>): void {
   let pages = aheadByDb.get(db);
   if (!pages) {
