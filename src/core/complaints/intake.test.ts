@@ -315,8 +315,8 @@ describe('complaints:create', () => {
       t.ok('complaints:create', intakeInput(lighting, { receivedOn: '2025-12-29' })).localNumber,
     ).toBe(`${code}-2025-0001`);
 
-    // New year in Morocco (UTC+1): 23:30 UTC on 31 December is already 1 January there.
-    t.clock.ms = Date.UTC(2026, 11, 31, 23, 30);
+    // New year in Morocco, on UTC since 20 September 2026 (shared/calendar/moroccan-time.ts).
+    t.clock.ms = Date.UTC(2027, 0, 1, 0, 30);
     signInAs(t, 'karim');
     expect(
       t.ok('complaints:create', intakeInput(lighting, { receivedOn: '2027-01-01' })).localNumber,

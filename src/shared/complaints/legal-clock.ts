@@ -1,6 +1,7 @@
 import type { ComplaintStatus } from './complaint-values';
 import { isPending } from './complaint-values';
 import { fromDayNumber, toDayNumber } from '../calendar/iso-days';
+import { moroccanDate } from '../calendar/moroccan-time';
 
 /**
  * The legal clocks of decree 2-17-265 (DOMAIN.md): acknowledge within 15 days of receipt, answer
@@ -29,16 +30,8 @@ export function answerDueOn(receivedOn: string): string {
 }
 
 /** The commune's calendar date at an instant: Morocco's civil time, whatever the PC's zone. */
-// en-CA formats as YYYY-MM-DD. Built once: every handler asks for today's date.
-const moroccanDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Africa/Casablanca',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 export function communeToday(now: Date): string {
-  return moroccanDate.format(now);
+  return moroccanDate(now);
 }
 
 export interface ClockInput {
