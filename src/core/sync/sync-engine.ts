@@ -34,7 +34,7 @@ import {
   withSearchDeferred,
 } from './deferred-search';
 import { transferFiles } from './file-transfers';
-import { pulledCellsOf, refreshPullScope } from './pull-scope';
+import { owedBackfill, pulledCellsOf, refreshPullScope } from './pull-scope';
 import { conflictCellsOf } from './significant-columns';
 import { DatabaseSecretStore, type SecretStore } from './secret-store';
 import {
@@ -588,6 +588,8 @@ export class SyncEngine implements SyncControl {
     try {
       await this.pullPages(target, serverUrl, token, first, { deferSearch, firstPull });
       await this.rebuildSearch(target);
+      // After the rebuild: the backfill updates rows whose index texts must be there already.
+      await this.backfillPages(target, serverUrl, token);
     } finally {
       if (firstPull && target.db.open) {
         target.db.pragma(`wal_autocheckpoint = ${checkpointPages}`);
@@ -640,6 +642,49 @@ export class SyncEngine implements SyncControl {
       if (!next) return;
       answer = await next;
       prefetched = true;
+    }
+  }
+
+  /**
+   * The snapshot of the cells the readers may newly read (pull-scope.ts), with its own cursor,
+   * each page applied in one transaction with that cursor (a crash resumes it), until the server
+   * has nothing more of them: then it is done and cleared. Mostly cells of rows already here,
+   * merged by per-cell last-writer-wins; the main cursor and the pull epoch are not its business.
+   * Pages one after another: a backfill is a few cells a row, not worth pipelining.
+   */
+  private async backfillPages(
+    target: SyncDatabase,
+    serverUrl: string,
+    token: PullCredentials,
+  ): Promise<void> {
+    for (;;) {
+      this.assertSame(target);
+      const owed = owedBackfill(target.db);
+      if (!owed) return;
+      const answer = await this.transport
+        .pull(serverUrl, token, owed.cursor, this.pullLimit, owed.cells)
+        .catch((error: unknown) => {
+          // A server from before backfills refuses the cells: the whole snapshot again, as then.
+          if (!(error instanceof SyncTransportError && error.code === 'VALIDATION')) throw error;
+          return null;
+        });
+      this.assertSame(target);
+      if (!answer) {
+        this.transaction(target, () =>
+          updateSyncState(target.db, { cursor: null, backfillCells: null, backfillCursor: null }),
+        );
+        return;
+      }
+      const { cells, hasMore, cursor } = answer.body;
+      this.applyBatch(target, cells, {}, () => {
+        // The owed cells may have grown meanwhile (refreshPullScope, same thread): only these end.
+        if (readSyncState(target.db).backfillCells !== JSON.stringify(owed.cells)) return;
+        updateSyncState(
+          target.db,
+          hasMore ? { backfillCursor: cursor } : { backfillCells: null, backfillCursor: null },
+        );
+      });
+      this.emitState();
     }
   }
 

@@ -14,6 +14,10 @@ export interface SyncStateRow {
   pullEpoch: number;
   /** Which cells the data pulled here covers (pull-scope.ts), as JSON; null until recorded. */
   pulledCells: string | null;
+  /** The cells still owed by a backfill (pull-scope.ts), as JSON; null when none. */
+  backfillCells: string | null;
+  /** Where the backfill's own snapshot stands; null: from its start. */
+  backfillCursor: string | null;
   state: StoredSyncState;
 }
 
@@ -25,6 +29,8 @@ interface RawSyncState {
   offset_ms: number;
   pull_epoch: number;
   pulled_cells: string | null;
+  backfill_cells: string | null;
+  backfill_cursor: string | null;
   state: StoredSyncState;
 }
 
@@ -32,7 +38,7 @@ export function readSyncState(db: Db): SyncStateRow {
   const raw = statement(
     db,
     `SELECT server_url, server_user_id, cursor, last_sync_at, offset_ms, pull_epoch,
-       pulled_cells, state FROM sync_state WHERE id = 1`,
+       pulled_cells, backfill_cells, backfill_cursor, state FROM sync_state WHERE id = 1`,
   ).get() as RawSyncState;
   return {
     serverUrl: raw.server_url,
@@ -42,6 +48,8 @@ export function readSyncState(db: Db): SyncStateRow {
     offsetMs: raw.offset_ms,
     pullEpoch: raw.pull_epoch,
     pulledCells: raw.pulled_cells,
+    backfillCells: raw.backfill_cells,
+    backfillCursor: raw.backfill_cursor,
     state: raw.state,
   };
 }
@@ -54,6 +62,8 @@ const columnOf = {
   offsetMs: 'offset_ms',
   pullEpoch: 'pull_epoch',
   pulledCells: 'pulled_cells',
+  backfillCells: 'backfill_cells',
+  backfillCursor: 'backfill_cursor',
   state: 'state',
 } as const satisfies Record<keyof SyncStateRow, string>;
 

@@ -130,15 +130,18 @@ export class SyncTransport {
    * `readers`: the tokens of the PC's other accounts, whose readable cells come too. A snapshot
    * page may come in rows (shared/sync/snapshot-page.ts) from a server that knows them, checked
    * as strictly as changes are; an older server, and every page of the log, send changes.
+   * `cells`: a backfill's (pull-scope.ts), repeated on each of its pages.
    */
   async pull(
     serverUrl: string,
     credentials: PullCredentials,
     after: string | null,
     limit: number,
+    cells: readonly string[] | null = null,
   ): Promise<Timed<PullAnswer>> {
     const query = new URLSearchParams({ limit: String(limit) });
     if (after !== null) query.set('after', after);
+    if (cells !== null) query.set('cells', cells.join(','));
     const readers = credentials.readers.slice(0, maxReaderTokens);
     const answer = await this.exchange(serverUrl, `/sync/pull?${query.toString()}`, {
       method: 'GET',

@@ -183,6 +183,65 @@ describeOnBackends('pull', (backend) => {
     ]);
   });
 
+  it('restricts a snapshot to the cells a backfill asks for, within what the readers may read', async () => {
+    const restricted = async (
+      device: TestDevice,
+      cells: string,
+      accept?: string,
+    ): Promise<SyncChange[]> => {
+      const received: SyncChange[] = [];
+      let after: string | undefined;
+      for (let pages = 0; pages < 50; pages++) {
+        const response = await app.inject({
+          method: 'GET',
+          url: '/api/v1/sync/pull',
+          headers: { ...device.headers, ...(accept ? { accept } : {}) },
+          query: { limit: '20', cells, ...(after === undefined ? {} : { after }) },
+        });
+        expect(response.statusCode).toBe(200);
+        const page = accept
+          ? parseSnapshotPage(response.json())
+          : pullResponseSchema.parse(response.json());
+        if (!page) throw new Error('malformed page');
+        received.push(...('tables' in page ? snapshotPageChanges(page) : page.changes));
+        after = page.cursor;
+        if (!page.hasMore) return received;
+      }
+      throw new Error('never ended');
+    };
+    const cin = await restricted(head, 'complaints.citizen_cin,complaints.district');
+    expect(new Set(cin.map((change) => change.column))).toEqual(
+      new Set(['citizen_cin', 'district']),
+    );
+    for (const id of complaints)
+      expect(cin.filter((change) => change.rowId === id)).toHaveLength(2);
+    // In rows too: a run of two columns, every row of it.
+    const inRows = await restricted(
+      head,
+      'complaints.citizen_cin',
+      `${snapshotPageMediaType}, application/json`,
+    );
+    expect(inRows.filter((change) => change.column === 'citizen_cin')).toHaveLength(
+      complaints.length,
+    );
+    expect(inRows.every((change) => change.column === 'citizen_cin')).toBe(true);
+    // Never wider than the readers: a clerk asking for the CINs gets none.
+    const clerkCin = await restricted(clerk, 'complaints.citizen_cin,complaints.district');
+    expect(clerkCin.length).toBeGreaterThan(0);
+    expect(clerkCin.some((change) => change.column === 'citizen_cin')).toBe(false);
+    // A cell of no synced table, or not a cell at all, is refused.
+    for (const cells of ['complaints.nope', 'secrets.token', 'complaints', '', 'a.b,,c.d']) {
+      const response = await app.inject({
+        method: 'GET',
+        url: '/api/v1/sync/pull',
+        headers: head.headers,
+        query: { cells },
+      });
+      expect(response.statusCode, cells).toBe(400);
+      expect(response.json()).toMatchObject({ error: { code: 'VALIDATION' } });
+    }
+  });
+
   it('sends a row wider than the page whole, alone', async () => {
     const page = await head.pullPage(undefined, 1);
     expect(rowsOf(page.changes).size).toBe(1);

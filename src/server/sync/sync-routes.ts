@@ -13,6 +13,8 @@ import {
   snapshotPageMediaType,
   snapshotPageSchema,
 } from '../../shared/sync/snapshot-page';
+import { deletedColumn } from '../../shared/sync/stored-values';
+import { syncedTables } from '../../shared/tables/registry';
 import { authenticate } from '../auth/authenticate';
 import { readerRoles } from '../auth/reader-roles';
 import { openApiSchema } from '../http/openapi-schema';
@@ -29,6 +31,13 @@ const errors = {
   413: openApiSchema(serverErrorSchema, 'output'),
   426: openApiSchema(serverErrorSchema, 'output'),
 };
+
+/** Every `table.column` a pull may be restricted to. */
+const syncedCells: ReadonlySet<string> = new Set(
+  Object.values(syncedTables).flatMap((table) =>
+    [...Object.keys(table.columns), deletedColumn].map((column) => `${table.name}.${column}`),
+  ),
+);
 
 /** A full pull page when the app asks for no size. */
 const defaultPullLimit = 1000;
@@ -66,7 +75,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: ServerDeps): void
     {
       schema: {
         summary: 'Pull the changes after a cursor (none: a snapshot of the current cells first)',
-        description: `A snapshot page comes in rows (${snapshotPageMediaType}) to an app that accepts that type; otherwise, and for every page of the log, in changes (application/json).`,
+        description: `With \`cells\`, a backfill: only those cells of what the readers may read, in a snapshot of its own (a cursor of its own, repeated with the same cells on every page). A snapshot page comes in rows (${snapshotPageMediaType}) to an app that accepts that type; otherwise, and for every page of the log, in changes (application/json).`,
         tags: ['sync'],
         security: [{ bearer: [] }],
         querystring: openApiSchema(pullQuerySchema),
@@ -88,13 +97,21 @@ export function registerSyncRoutes(app: FastifyInstance, deps: ServerDeps): void
       const cursor = query.after === undefined ? null : decodeCursor(query.after);
       if (query.after !== undefined && cursor === null)
         throw new ServerError('VALIDATION', 'after: invalid cursor');
+      const unknown = query.cells?.find((cell) => !syncedCells.has(cell));
+      if (unknown !== undefined) throw new ServerError('VALIDATION', `cells: unknown ${unknown}`);
       const roles = await readerRoles(db, auth, request.headers[readersHeader], now());
       const {
         changes,
         cursor: next,
         hasMore,
         fromSnapshot,
-      } = await pullChanges(db, roles, cursor, query.limit ?? defaultPullLimit);
+      } = await pullChanges(
+        db,
+        roles,
+        cursor,
+        query.limit ?? defaultPullLimit,
+        query.cells ?? null,
+      );
       void reply.header('vary', 'accept');
       // An app from before snapshot pages, or a page of the log: changes as ever.
       if (!fromSnapshot || !request.headers.accept?.toLowerCase().includes(snapshotPageMediaType))

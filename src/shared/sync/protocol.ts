@@ -37,6 +37,10 @@ export const hlcTextPattern =
 export const hlcTextSchema = z.string().regex(hlcTextPattern);
 /** The form of a synced table's or column's name. */
 export const syncNamePattern = /^[a-z][a-z0-9_]{0,62}$/;
+/** A cell a pull may be restricted to: `table.column`. */
+export const pullCellPattern = /^[a-z][a-z0-9_]{0,62}\.[a-z][a-z0-9_]{0,62}$/;
+/** Most cells one restricted pull may name (every synced cell fits). */
+export const maxPullCells = 200;
 
 /**
  * One changed cell, as core's change log holds it. `value` is the STORED form of the column
@@ -133,6 +137,20 @@ export const pushResponseSchema = z.object({
 export const pullQuerySchema = z.strictObject({
   after: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(maxPullBatch).optional(),
+  /**
+   * A backfill (core/sync/pull-scope.ts): only these cells, `table.column` comma-separated, of
+   * those the readers may read (never more). Repeated on every page; the server answers 400 to a
+   * cell of no synced table.
+   */
+  cells: z
+    .string()
+    .max(maxPullCells * 48)
+    .describe(
+      'A backfill: only these cells (table.column, comma-separated) of those the readers may read',
+    )
+    .transform((text) => text.split(','))
+    .pipe(z.array(z.string().regex(pullCellPattern)).min(1).max(maxPullCells))
+    .optional(),
 });
 export const pullResponseSchema = z.object({
   changes: z.array(changeSchema),

@@ -4,4 +4,4 @@
  * aside until the server is updated (DESIGN.md, Sync). Core checks its migration list against it,
  * so adding a migration without bumping this number fails the tests.
  */
-export const appSchemaVersion = 9;
+export const appSchemaVersion = 10;

@@ -8,6 +8,7 @@ import { up as createHolidays } from './0006-create-holidays';
 import { up as createInfoRequests } from './0007-create-info-requests';
 import { up as createArticles } from './0008-create-articles';
 import { up as addPulledCells } from './0009-add-pulled-cells';
+import { up as addPullBackfill } from './0010-add-pull-backfill';
 
 export interface Migration {
   /** `NNNN-verb-noun`; the number is the schema version it leads to. */
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   { id: '0007-create-info-requests', up: createInfoRequests },
   { id: '0008-create-articles', up: createArticles },
   { id: '0009-add-pulled-cells', up: addPulledCells },
+  { id: '0010-add-pull-backfill', up: addPullBackfill },
 ];
 
 export const latestSchemaVersion = migrations.length;
